@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class MediaStylesConfig(AppConfig):
+    name = "media_styles"
+    verbose_name = "Images"

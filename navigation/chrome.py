@@ -1,0 +1,101 @@
+"""Menus, labels and site options: read once per language, cached, cleared when staff save.
+
+Everything here returns plain dicts and lists so the cache (local memory or
+Redis) can hold it, and templates never reach back into the database.
+"""
+
+from django.conf import settings
+from django.core.cache import cache
+from django.utils.translation import get_language, override
+
+CACHE_KEY = "navigation:chrome:{language}"
+CACHE_TIMEOUT = 60 * 60 * 24
+
+
+class Labels(dict):
+    """UI labels by key; an unknown key shows itself rather than a blank."""
+
+    def __missing__(self, key):
+        return key
+
+    def format(self, key, **values):
+        text = self[key]
+        for name, value in values.items():
+            text = text.replace("{" + name + "}", str(value))
+        return text
+
+
+def get_chrome(language=None):
+    language = language or get_language() or settings.LANGUAGE_CODE
+    key = CACHE_KEY.format(language=language)
+    chrome = cache.get(key)
+    if chrome is None:
+        with override(language):
+            chrome = build_chrome(language)
+        cache.set(key, chrome, CACHE_TIMEOUT)
+    return chrome
+
+
+def clear_chrome_cache():
+    cache.delete_many([CACHE_KEY.format(language=code) for code, _ in settings.LANGUAGES])
+
+
+def build_chrome(language):
+    return {
+        "labels": load_labels(),
+        "menus": load_menus(),
+        "options": load_options(),
+    }
+
+
+def load_labels():
+    from .models import Label
+
+    # modeltranslation falls back to English for a label not yet translated.
+    return Labels((label.key, label.value) for label in Label.objects.all())
+
+
+def load_menus():
+    from .models import MenuItem
+
+    items = MenuItem.objects.select_related("menu").order_by("weight", "id")
+    nodes = {}
+    roots = {}
+    for item in items:
+        nodes[item.pk] = {
+            "id": item.pk,
+            "name": item.name,
+            "description": item.description,
+            "url": item.url,
+            "target": item.target,
+            "nolink": item.nolink,
+            "parent_id": item.parent_id,
+            "children": [],
+        }
+        roots.setdefault(item.menu.slug, [])
+    for item in items:
+        node = nodes[item.pk]
+        if node["parent_id"] and node["parent_id"] in nodes:
+            nodes[node["parent_id"]]["children"].append(node)
+        else:
+            roots[item.menu.slug].append(node)
+    return roots
+
+
+def load_options():
+    from .models import SiteOptions
+
+    options = SiteOptions.objects.filter(pk=1).first()
+    if options is None:
+        return {"contact_email": "", "footer_images": [], "paths": {}}
+    return {
+        "contact_email": options.contact_email,
+        "logo_header_description": options.logo_header_description,
+        "logo_footer_description": options.logo_footer_description,
+        "footer_image_ids": list(options.footer_images.values_list("image_id", flat=True)),
+        "paths": {
+            "press": options.press_path,
+            "news": options.news_path,
+            "what_we_do": options.what_we_do_path,
+        },
+    }

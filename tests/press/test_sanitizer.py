@@ -1,0 +1,50 @@
+import pytest
+
+from press.sanitizer import clean_html, strip_tags
+
+HOSTILE = [
+    ("<script>alert(1)</script><p>ok</p>", "<p>ok</p>"),
+    ("<SCRIPT SRC=//evil.js></SCRIPT>text", "text"),
+    ('<img src="x.jpg" onerror="alert(1)" alt="a">', '<img src="x.jpg" alt="a">'),
+    ('<a href="javascript:alert(1)">x</a>', "<a>x</a>"),
+    ('<a href="JaVaScRiPt:alert(1)">x</a>', "<a>x</a>"),
+    ('<a href="data:text/html;base64,PHNjcmlwdD4=">x</a>', "<a>x</a>"),
+    ('<iframe src="https://evil"></iframe><p>a</p>', "<p>a</p>"),
+    ('<p style="color:red" class="evil">a</p>', "<p>a</p>"),
+    ('<svg onload="alert(1)"><circle/></svg>b', "b"),
+    ("<style>body{display:none}</style>c", "c"),
+    ('<object data="x.swf"></object>d', "d"),
+    ("<!-- a comment --><p>e</p>", "<p>e</p>"),
+    ('<form action="/x"><input name="a"></form>f', "f"),
+]
+
+
+@pytest.mark.parametrize(("dirty", "clean"), HOSTILE)
+def test_hostile_markup_is_removed(dirty, clean):
+    assert clean_html(dirty) == clean
+
+
+def test_markup_the_old_bodies_use_is_kept():
+    html = (
+        '<p class="text-align-center"><strong>Bold</strong> <em>it</em></p>'
+        '<div class="thales-brick-image"><img src="https://x/y.jpg" alt="">'
+        '<div class="asset__image__description">ESA</div></div>'
+        "<h2>T</h2><ul><li>a</li></ul><blockquote>q</blockquote>"
+        '<p class="text-align-justify" aria-hidden="true">&nbsp;</p>'
+    )
+    assert clean_html(html) == html
+
+
+def test_links_opening_a_new_tab_get_noopener():
+    assert clean_html('<a href="https://x.org" target="_blank">x</a>') == (
+        '<a href="https://x.org" target="_blank" rel="noopener noreferrer">x</a>'
+    )
+
+
+def test_empty_input():
+    assert clean_html(None) == ""
+    assert clean_html("") == ""
+
+
+def test_strip_tags():
+    assert strip_tags("<p>Hello <b>world</b></p><script>x</script>") == "Hello worldx"

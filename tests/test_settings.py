@@ -1,0 +1,41 @@
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def run_prod_check(**env):
+    environment = {k: v for k, v in os.environ.items()
+                   if k not in {"SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL"}}  # fmt: skip
+    environment.update(DJANGO_SETTINGS_MODULE="tas_site.settings.prod", **env)
+    return subprocess.run(
+        [sys.executable, "manage.py", "check"],
+        cwd=ROOT, env=environment, capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+
+
+def test_production_refuses_to_start_without_secret_key():
+    result = run_prod_check(ALLOWED_HOSTS="example.org", DATABASE_URL="sqlite:///:memory:")
+    assert result.returncode != 0
+    assert "SECRET_KEY is not set" in result.stderr
+
+
+def test_production_refuses_to_start_without_allowed_hosts():
+    result = run_prod_check(SECRET_KEY="x" * 50, DATABASE_URL="sqlite:///:memory:")
+    assert result.returncode != 0
+    assert "ALLOWED_HOSTS is not set" in result.stderr
+
+
+def test_production_starts_with_its_environment_and_debug_off():
+    result = run_prod_check(
+        SECRET_KEY="x" * 50, ALLOWED_HOSTS="example.org", DATABASE_URL="sqlite:///:memory:"
+    )
+    assert result.returncode == 0, result.stderr
+
+
+def test_prod_settings_never_enable_debug():
+    source = (ROOT / "tas_site" / "settings" / "prod.py").read_text()
+    assert "DEBUG = False" in source
+    assert "DEBUG = True" not in (ROOT / "tas_site" / "settings" / "base.py").read_text()
