@@ -17,6 +17,9 @@ class Image(models.Model):
     focal_y = models.FloatField(
         null=True, blank=True, help_text="Vertical focal point, 0 (top) to 1 (bottom)."
     )
+    # Filled when variants are generated: {size name: {"webp": url path, "avif": url path or
+    # None, "width": w, "height": h}}. Pages read it and never touch storage.
+    variants = models.JSONField(default=dict, blank=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -25,3 +28,18 @@ class Image(models.Model):
 
     def __str__(self):
         return self.title or self.original_name or self.file.name
+
+    def variant(self, name):
+        """The stored variant ``name`` (see ``specs.SIZES``), or None if not generated."""
+        return self.variants.get(name)
+
+    def variant_urls(self, names=None, format="webp"):
+        """{size name: URL} for generated variants, in the order of ``names``."""
+        from .specs import PAGE_IMAGE_SIZES
+
+        urls = {}
+        for name in names or PAGE_IMAGE_SIZES:
+            variant = self.variants.get(name)
+            if variant and variant.get(format):
+                urls[name] = variant[format]
+        return urls
