@@ -1,34 +1,79 @@
 from django.contrib import admin
+from django.db.models import Q
+from django.template.response import TemplateResponse
+from django.urls import path
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInline
 
+from .completeness import board
 from .models import FooterImage, Label, Menu, MenuItem, SiteOptions
 
 
 class MenuItemInline(TranslationTabularInline):
     model = MenuItem
-    fields = ["name", "url", "description", "parent", "target", "nolink", "weight"]
+    fields = ["name", "url", "description", "parent", "target", "nolink", "weight", "legacy_id"]
     extra = 0
-    ordering = ["parent__weight", "weight"]
+    ordering = ["parent__weight", "weight", "id"]
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        # A parent is a top-level item of the same menu: keeps the choice list short
+        # and the tree two levels deep, as on the old site.
+        if db_field.name == "parent":
+            menu_id = request.resolver_match.kwargs.get("object_id")
+            kwargs["queryset"] = MenuItem.objects.filter(
+                Q(menu_id=menu_id) if menu_id else Q(pk__in=[]), parent=None
+            )
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
 
 @admin.register(Menu)
 class MenuAdmin(admin.ModelAdmin):
     inlines = [MenuItemInline]
+    list_display = ["__str__", "slug"]
+    # Menus have no translated fields of their own; their items get language tabs.
+    Media = TabbedTranslationAdmin.Media
 
 
 @admin.register(MenuItem)
 class MenuItemAdmin(TabbedTranslationAdmin):
-    list_display = ["name", "menu", "parent", "url", "weight", "nolink"]
+    list_display = ["tree_name", "menu", "url", "weight", "nolink"]
     list_filter = ["menu"]
     list_editable = ["weight"]
-    search_fields = ["name_en", "name_fr", "name_it", "url_en"]
-    ordering = ["menu", "weight"]
+    list_select_related = ["menu", "parent"]
+    search_fields = ["name_en", "name_fr", "name_it", "url_en", "legacy_id"]
+    ordering = ["menu", "parent__weight", "weight", "id"]
+
+    @admin.display(description="name", ordering="name")
+    def tree_name(self, obj):
+        return f"— {obj}" if obj.parent_id else str(obj)
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "parent":
+            kwargs["queryset"] = MenuItem.objects.filter(parent=None).select_related("menu")
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
 
 @admin.register(Label)
 class LabelAdmin(TabbedTranslationAdmin):
     list_display = ["key", "value"]
     search_fields = ["key", "value_en", "value_it", "value_fr", "value_es"]
+    change_list_template = "admin/navigation/label/change_list.html"
+
+    def get_urls(self):
+        board_view = self.admin_site.admin_view(self.completeness_view)
+        return [
+            path("completeness/", board_view, name="navigation_completeness"),
+            *super().get_urls(),
+        ]
+
+    def completeness_view(self, request):
+        """Releases, labels and menu items lacking a translation, per language."""
+        context = {
+            **self.admin_site.each_context(request),
+            "title": "Translation completeness",
+            "board": board(),
+            "opts": self.model._meta,
+        }
+        return TemplateResponse(request, "admin/navigation/completeness.html", context)
 
 
 class FooterImageInline(admin.TabularInline):

@@ -1,12 +1,16 @@
 """Menus, labels and site options: read once per language, cached, cleared when staff save.
 
-Everything here returns plain dicts and lists so the cache (local memory or
-Redis) can hold it, and templates never reach back into the database.
+Everything here is plain dicts and lists (plus the footer's Image rows, fully
+loaded) so the cache (local memory or Redis) can hold it and templates never
+reach back into the database. A cold build costs four queries whatever the
+number of labels, menu items or footer images.
 """
 
 from django.conf import settings
 from django.core.cache import cache
 from django.utils.translation import get_language, override
+
+from .links import link_menu_items
 
 CACHE_KEY = "navigation:chrome:{language}"
 CACHE_TIMEOUT = 60 * 60 * 24
@@ -56,6 +60,7 @@ def load_labels():
 
 
 def load_menus():
+    """{menu slug: [root nodes]}, each node with ``children``, ``href`` and ``target_view``."""
     from .models import MenuItem
 
     items = MenuItem.objects.select_related("menu").order_by("weight", "id")
@@ -79,20 +84,24 @@ def load_menus():
             nodes[node["parent_id"]]["children"].append(node)
         else:
             roots[item.menu.slug].append(node)
+    link_menu_items([node for menu in roots.values() for node in menu])
     return roots
 
 
 def load_options():
-    from .models import SiteOptions
+    from .models import FooterImage, SiteOptions
 
     options = SiteOptions.objects.filter(pk=1).first()
     if options is None:
         return {"contact_email": "", "footer_images": [], "paths": {}}
+    footer = FooterImage.objects.filter(options=options).select_related("image")
     return {
         "contact_email": options.contact_email,
+        "logo_header_url": options.logo_header.url if options.logo_header else "",
         "logo_header_description": options.logo_header_description,
+        "logo_footer_url": options.logo_footer.url if options.logo_footer else "",
         "logo_footer_description": options.logo_footer_description,
-        "footer_image_ids": list(options.footer_images.values_list("image_id", flat=True)),
+        "footer_images": [row.image for row in footer],
         "paths": {
             "press": options.press_path,
             "news": options.news_path,

@@ -1,32 +1,115 @@
-"""Turns menu URLs from the old site into links that work on this one."""
+"""Turns menu URLs from the old site into links that work on this one.
 
-from functools import lru_cache
+A menu item keeps the old site's path (``/en/who-we-are``). When this site
+serves the page, the link stays relative and the item remembers the view it
+resolves to, so the active item is found by view and arguments, never by
+comparing strings. Anything else goes to ``settings.LEGACY_BASE_URL``, so
+sections can move here one at a time without dead links.
+"""
+
+from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.urls import Resolver404, resolve
+from django.utils import translation
+
+# Views a menu may point at that answer for any argument (a list, the home
+# page). A detail view only answers for content that exists: see ``served``.
+DETAIL_VIEWS = {"press:detail"}
 
 
-@lru_cache(maxsize=2048)
-def is_served_here(path):
-    try:
-        resolve(path)
-    except Resolver404:
-        return False
-    return True
+@dataclass(frozen=True)
+class Target:
+    view_name: str
+    kwargs: tuple  # sorted (name, value) pairs, hashable and cache-friendly
+
+    @classmethod
+    def of(cls, match):
+        return cls(match.view_name, tuple(sorted(match.kwargs.items())))
 
 
-def href(url):
-    """Internal paths this site serves stay relative; others go to the old site."""
-    if not url:
-        return ""
+def language_of(path):
+    """The language a path is written in, from its first segment (``/fr/...``)."""
+    code = path.lstrip("/").split("/", 1)[0]
+    return code if code in dict(settings.LANGUAGES) else None
+
+
+def resolve_path(path):
+    """The view a local path resolves to, as ``Target``, or None.
+
+    i18n_patterns only match the active language's prefix, so the path is
+    resolved in the language it is written in.
+    """
+    if not path or not path.startswith("/"):
+        return None
+    language = language_of(path) or translation.get_language() or settings.LANGUAGE_CODE
+    with translation.override(language):
+        try:
+            return Target.of(resolve(path))
+        except Resolver404:
+            return None
+
+
+def is_external(url):
     parts = urlsplit(url)
-    if parts.scheme or parts.netloc or not url.startswith("/"):
-        return url
-    if is_served_here(parts.path):
-        return url
+    return bool(parts.scheme or parts.netloc) or not url.startswith("/")
+
+
+def legacy_url(url):
     return settings.LEGACY_BASE_URL.rstrip("/") + url
 
 
-def path_of(url):
-    return urlsplit(url).path if url and url.startswith("/") else None
+def live_details(details):
+    """The (target, language) detail pairs whose release is published: a query per language."""
+    from press.models import PressRelease, localized
+
+    slugs = {}
+    for target, language in details:
+        slugs.setdefault(language, set()).add(dict(target.kwargs)["slug"])
+    live = set()
+    for language, wanted in slugs.items():
+        field = localized("slug", language)
+        found = PressRelease.objects.published(language).filter(**{f"{field}__in": wanted})
+        live.update(
+            (Target("press:detail", (("slug", slug),)), language)
+            for slug in found.values_list(field, flat=True)
+        )
+    return details & live
+
+
+def link_menu_items(nodes):
+    """Set ``href`` and ``target_view`` on menu nodes (dicts, nested in ``children``).
+
+    Runs when the chrome is built (then cached), so checking that a detail
+    page exists costs nothing per request.
+    """
+    flat = []
+
+    def walk(items):
+        for node in items:
+            flat.append(node)
+            walk(node["children"])
+
+    walk(nodes)
+    local = {}
+    for node in flat:
+        url = node["url"]
+        if url and not node["nolink"] and not is_external(url):
+            target = resolve_path(urlsplit(url).path)
+            language = language_of(url) or translation.get_language()
+            local[node["id"]] = (target, language) if target else None
+    details = {pair for pair in local.values() if pair and pair[0].view_name in DETAIL_VIEWS}
+    live = live_details(details) if details else set()
+    for node in flat:
+        url, pair = node["url"], local.get(node["id"])
+        node["href"], node["target_view"] = url, None
+        if node["nolink"] or not url:
+            node["href"] = ""
+        elif node["id"] not in local:
+            pass  # an external URL, kept as it is
+        elif pair is None or (pair in details and pair not in live):
+            node["href"] = legacy_url(url)
+        else:
+            node["target_view"] = pair[0]
+    return nodes

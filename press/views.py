@@ -67,6 +67,8 @@ class PressReleaseDetailView(DetailView):
         return super().get_context_data(
             next_release=release.next_release(),
             alternates=release.alternate_urls(),
+            # The menu marks the release's section (the list) as active.
+            section_url=reverse("press:list"),
             breadcrumb=[
                 (labels["breadcrumbHome"], reverse("home")),
                 (labels["breadcrumbPressReleases"], reverse("press:list")),

@@ -1,45 +1,56 @@
 from django import template
 from django.conf import settings
-from django.urls import translate_url
 from django.utils.translation import get_language
 
 from ..i18n import language_name
-from ..links import href, path_of
+from ..links import Target, resolve_path
+from ..seo import page_alternates
 
 register = template.Library()
 
 
-def _decorate(items, active_paths):
+def current_targets(context):
+    """(views this page is, views this page belongs to): a release belongs to the list."""
+    request = context.get("request")
+    match = getattr(request, "resolver_match", None)
+    page = {Target.of(match)} if match is not None else set()
+    section = resolve_path(context["section_url"]) if context.get("section_url") else None
+    return page, {section} - {None}
+
+
+def decorate(items, targets, prefix="menu"):
+    """Copies of cached menu nodes with ``current`` and a DOM id; the cache is never mutated.
+
+    ``current`` is "page" on the item for this very page and "true" on its
+    section (the values of aria-current); ``active`` also marks the ancestors.
+    """
+    page, section = targets
     decorated = []
     for item in items:
-        children = _decorate(item["children"], active_paths)
-        own_path = path_of(item["url"])
+        children = decorate(item["children"], targets, prefix)
+        target = item["target_view"]
+        current = None
+        if target is not None and target in page:
+            current = "page"
+        elif target is not None and target in section:
+            current = "true"
         decorated.append(
             {
                 **item,
-                "href": href(item["url"]),
                 "children": children,
-                "active": (own_path in active_paths and not item["nolink"])
-                or any(child["active"] for child in children),
+                "dom_id": f"{prefix}-{item['id']}",
+                "current": current,
+                "active": bool(current) or any(child["active"] for child in children),
             }
         )
     return decorated
-
-
-def _active_paths(context):
-    request = context.get("request")
-    paths = {request.path} if request else set()
-    # A detail page belongs to its section (e.g. a release to the list).
-    if context.get("section_url"):
-        paths.add(context["section_url"])
-    return paths
 
 
 @register.inclusion_tag("navigation/main_menu.html", takes_context=True)
 def main_menu(context):
     menus = context["chrome"]["menus"]
     return {
-        "items": _decorate(menus.get("main", []), _active_paths(context)),
+        "items": decorate(menus.get("main", []), current_targets(context), "main-menu"),
         "labels": context["labels"],
     }
 
@@ -47,37 +58,50 @@ def main_menu(context):
 @register.inclusion_tag("navigation/footer_menus.html", takes_context=True)
 def footer_menus(context):
     menus = context["chrome"]["menus"]
-    active = _active_paths(context)
+    targets = current_targets(context)
     return {
-        "social": _decorate(menus.get("social", []), active),
-        "copyright": _decorate(menus.get("copyright", []), active),
+        "social": decorate(menus.get("social", []), targets, "social"),
+        "copyright": decorate(menus.get("copyright", []), targets, "copyright"),
+        "labels": context["labels"],
+    }
+
+
+@register.inclusion_tag("navigation/sitemap_menu.html", takes_context=True)
+def sitemap_menu(context):
+    """The sitemap menu (the old site's ``sitemapNavs``), or the main menu until one is filled."""
+    menus = context["chrome"]["menus"]
+    targets = current_targets(context)
+    return {
+        "items": decorate(menus.get("sitemap") or menus.get("main", []), targets, "sitemap"),
+        "credits": decorate(menus.get("copyright", []), targets, "sitemap-credits"),
         "labels": context["labels"],
     }
 
 
 @register.inclusion_tag("navigation/language_switcher.html", takes_context=True)
 def language_switcher(context):
-    """Links to this page in each language; ``alternates`` (set by detail views) wins."""
-    request = context.get("request")
+    """This page in each language; a language the page does not exist in is not linked.
+
+    Detail views pass ``alternates`` (the release's translated slugs); other
+    pages are translated by URL name, keeping their filters but not the page
+    number (page 5 of a list need not exist in another language).
+    """
     current = get_language()
-    alternates = context.get("alternates")
+    urls = page_alternates(context.get("request"), context.get("alternates"))
 
     def entry(code):
-        if alternates is not None:
-            url = alternates.get(code)
-        elif request is not None and getattr(request, "resolver_match", None):
-            url = translate_url(request.get_full_path(), code)
-        else:
-            url = None
-        return {"code": code, "name": language_name(code), "url": url, "current": code == current}
+        return {
+            "code": code,
+            "name": language_name(code),
+            "url": urls.get(code),
+            "current": code == current,
+        }
 
     return {
         "languages": [entry(code) for code in settings.ACTIVE_LANGUAGES],
-        "others": [
-            e
-            for e in (entry(code) for code in settings.OTHER_LANGUAGES)
-            if e["url"] or e["current"]
-        ],
+        # Spanish is the old site's "otherLang": listed apart, and only where it exists.
+        "others": [e for e in map(entry, settings.OTHER_LANGUAGES) if e["url"] or e["current"]],
+        "page_language": current,
         "labels": context["labels"],
     }
 
