@@ -22,8 +22,9 @@ class Labels(dict):
     def __missing__(self, key):
         return key
 
-    def format(self, key, **values):
-        text = self[key]
+    def format(self, label_key, /, **values):
+        # Positional-only: labels use {key} as a placeholder (pageSearchTitleResults).
+        text = self[label_key]
         for name, value in values.items():
             text = text.replace("{" + name + "}", str(value))
         return text

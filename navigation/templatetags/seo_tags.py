@@ -1,6 +1,6 @@
 from django import template
 from django.conf import settings
-from django.utils.html import format_html
+from django.utils.html import format_html, strip_tags
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
@@ -27,8 +27,10 @@ def seo_meta(context, title="", description="", image=None, noindex=False, og_ty
     share = seo.share_image(image)
     return {
         "title": f"{title} | {labels['defaultPageTitle']}" if title else labels["defaultPageTitle"],
-        "description": description or labels["defaultPageDescription"],
-        "canonical": seo.canonical_url(request, urls) if urls else "",
+        "description": " ".join(
+            strip_tags(description or labels["defaultPageDescription"]).split()
+        ),
+        "canonical": seo.canonical_url(request, context.get("alternates")) if urls else "",
         "alternates": alternates,
         "noindex": noindex,
         "og_type": og_type,
