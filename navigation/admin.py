@@ -10,8 +10,9 @@ from .models import FooterImage, Label, Menu, MenuItem, SiteOptions
 
 class MenuItemInline(TranslationTabularInline):
     model = MenuItem
-    fields = ["name", "url", "description", "parent", "target", "nolink", "weight", "legacy_id"]
+    fields = ["name", "url", "parent", "target", "nolink", "weight"]
     extra = 0
+    show_change_link = True  # descriptions and the old site's id are on the item's own page
     ordering = ["parent__weight", "weight", "id"]
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):

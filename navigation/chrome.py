@@ -3,7 +3,8 @@
 Everything here is plain dicts and lists (plus the footer's Image rows, fully
 loaded) so the cache (local memory or Redis) can hold it and templates never
 reach back into the database. A cold build costs four queries whatever the
-number of labels, menu items or footer images.
+number of labels, menu items or footer images (five when a menu links to a
+release, to check it is published).
 """
 
 from django.conf import settings

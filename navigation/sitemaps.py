@@ -14,6 +14,16 @@ class I18nSitemap(Sitemap):
     alternates = True
     x_default = True
 
+    def _location(self, item, force_lang_code=None):
+        # Each URL is asked for again as an alternate of every other language:
+        # reverse it once per page request.
+        obj, lang_code = item
+        key = (getattr(obj, "pk", obj), force_lang_code or lang_code)
+        cache = self.__dict__.setdefault("_location_cache", {})
+        if key not in cache:
+            cache[key] = super()._location(item, force_lang_code)
+        return cache[key]
+
     def _urls(self, page, protocol, domain):
         # Django's x-default strips the language prefix ("/en/x" -> "/x"), which
         # this site always shows; point it at the English page (or the first
