@@ -1,8 +1,9 @@
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.contrib.auth import get_permission_codename
 from django.db import models
 from modeltranslation.admin import TabbedTranslationAdmin
 
-from .models import Activity, PressRelease
+from .models import Activity, PressRelease, Redirect
 
 
 @admin.register(Activity)
@@ -11,10 +12,32 @@ class ActivityAdmin(TabbedTranslationAdmin):
     prepopulated_fields = {"slug": ["name_en"]}
 
 
+class StateFilter(admin.SimpleListFilter):
+    """Filter by what visitors get now, including the derived "scheduled"."""
+
+    title = "state"
+    parameter_name = "state"
+
+    def lookups(self, request, model_admin):
+        return PressRelease.State.choices
+
+    def queryset(self, request, queryset):
+        State, Status = PressRelease.State, PressRelease.Status
+        match self.value():
+            case State.SCHEDULED:
+                return queryset.scheduled()
+            case State.PUBLISHED:
+                return queryset.live()
+            case State.DRAFT | State.UNPUBLISHED:
+                return queryset.filter(status=Status(self.value()))
+        return queryset
+
+
 @admin.register(PressRelease)
 class PressReleaseAdmin(TabbedTranslationAdmin):
-    list_display = ["__str__", "date", "activity", "status", "publish_at", "language_list"]
-    list_filter = ["status", "activity", "date"]
+    list_display = ["__str__", "date", "activity", "state_display", "publish_at", "language_list"]
+    list_filter = [StateFilter, "activity", "date"]
+    actions = ["publish_now", "unpublish"]
     search_fields = ["title_en", "title_it", "title_fr", "title_es", "slug_en", "slug_fr"]
     date_hierarchy = "date"
     list_select_related = ["activity"]
@@ -31,3 +54,41 @@ class PressReleaseAdmin(TabbedTranslationAdmin):
     @admin.display(description="languages")
     def language_list(self, obj):
         return ", ".join(obj.languages())
+
+    @admin.display(description="state", ordering="status")
+    def state_display(self, obj):
+        return obj.state.label
+
+    def has_publish_permission(self, request, obj=None):
+        codename = get_permission_codename("publish", self.opts)
+        return request.user.has_perm(f"{self.opts.app_label}.{codename}")
+
+    def get_readonly_fields(self, request, obj=None):
+        # Without the publish permission, staff write drafts; a publisher releases them.
+        readonly = list(super().get_readonly_fields(request, obj))
+        if not self.has_publish_permission(request, obj):
+            readonly += ["status", "publish_at"]
+        return readonly
+
+    @admin.action(description="Publish selected releases now", permissions=["publish"])
+    def publish_now(self, request, queryset):
+        self._transition(request, queryset, PressRelease.publish, "Published now.")
+
+    @admin.action(description="Unpublish selected releases", permissions=["publish"])
+    def unpublish(self, request, queryset):
+        self._transition(request, queryset, PressRelease.unpublish, "Unpublished.")
+
+    def _transition(self, request, queryset, change, message):
+        # save() per release so signals purge the page cache and admin history records who.
+        for release in queryset:
+            change(release)
+            release.save()
+            self.log_change(request, release, message)
+        self.message_user(request, f"{len(queryset)} release(s): {message}", messages.SUCCESS)
+
+
+@admin.register(Redirect)
+class RedirectAdmin(admin.ModelAdmin):
+    list_display = ["old_path", "new_path", "language", "updated_at"]
+    list_filter = ["language"]
+    search_fields = ["old_path", "new_path"]

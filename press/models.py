@@ -42,11 +42,25 @@ class PressReleaseQuerySet(models.QuerySet):
             }
         )
 
+    def live(self):
+        """Released and past their publish time, in whatever languages they have."""
+        return self.filter(status=PressRelease.Status.PUBLISHED, publish_at__lte=timezone.now())
+
+    def scheduled(self):
+        """Released by staff but waiting for their publish time."""
+        return self.filter(status=PressRelease.Status.PUBLISHED, publish_at__gt=timezone.now())
+
     def published(self, language=None):
         """What a visitor may see: the single definition used by every public read."""
-        return self.available_in(language).filter(
-            status=PressRelease.Status.PUBLISHED, publish_at__lte=timezone.now()
-        )
+        return self.available_in(language).live()
+
+    def next_scheduled_at(self):
+        """When the next scheduled release goes live (None if none is waiting).
+
+        Public pages change at that moment without anyone saving anything, so
+        the page cache keeps nothing past it.
+        """
+        return self.scheduled().aggregate(at=models.Min("publish_at"))["at"]
 
     def newest_first(self):
         return self.order_by("-date", "-id")
@@ -57,8 +71,24 @@ class PressReleaseQuerySet(models.QuerySet):
 
 class PressRelease(models.Model):
     class Status(models.TextChoices):
+        """What staff decided. "Scheduled" is not stored: see ``State``."""
+
         DRAFT = "draft", "Draft"
         PUBLISHED = "published", "Published"
+        UNPUBLISHED = "unpublished", "Unpublished"
+
+    class State(models.TextChoices):
+        """What a visitor gets now: ``status`` combined with the clock.
+
+        Scheduled is derived (published with ``publish_at`` in the future)
+        rather than stored, so a release goes live at its time with no job
+        flipping a column, and ``published()`` stays one condition.
+        """
+
+        DRAFT = "draft", "Draft"
+        SCHEDULED = "scheduled", "Scheduled"
+        PUBLISHED = "published", "Published"
+        UNPUBLISHED = "unpublished", "Unpublished"
 
     # Translated (see translation.py): title, slug, description, body, image_caption.
     title = models.CharField(max_length=300, blank=True)
@@ -96,7 +126,9 @@ class PressRelease(models.Model):
         max_length=20, choices=Status.choices, default=Status.DRAFT, db_index=True
     )
     publish_at = models.DateTimeField(
-        default=timezone.now, help_text="Visitors see the release from this moment on."
+        default=timezone.now,
+        help_text="Visitors see a published release from this moment on; "
+        "a moment in the future schedules it.",
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -106,6 +138,7 @@ class PressRelease(models.Model):
     class Meta:
         ordering = ["-date", "-id"]
         indexes = [models.Index(fields=["status", "publish_at"])]
+        permissions = [("publish_pressrelease", "Can publish, schedule and unpublish")]
         constraints = [
             models.UniqueConstraint(
                 fields=[localized("slug", code)],
@@ -137,6 +170,22 @@ class PressRelease(models.Model):
         with override(language):
             return reverse("press:detail", kwargs={"slug": slug})
 
+    @property
+    def state(self):
+        if self.status == self.Status.PUBLISHED:
+            if self.publish_at > timezone.now():
+                return self.State.SCHEDULED
+            return self.State.PUBLISHED
+        return self.State(self.status)
+
+    def publish(self, at=None):
+        """Release now, or at ``at`` (a future moment schedules it)."""
+        self.status = self.Status.PUBLISHED
+        self.publish_at = at or timezone.now()
+
+    def unpublish(self):
+        self.status = self.Status.UNPUBLISHED
+
     def languages(self):
         """Language codes this release is available in, in the site's order."""
         return [
@@ -156,3 +205,34 @@ class PressRelease(models.Model):
         """The next older published release in the same language (date desc, then id desc)."""
         older = Q(date__lt=self.date) | Q(date=self.date, id__lt=self.id)
         return PressRelease.objects.published(language).filter(older).for_listing().first()
+
+
+class Redirect(models.Model):
+    """An old address that answers 301 with a new one (see ``press.redirects``).
+
+    Created when staff change a release's slug; also entered by hand for
+    addresses of the old site.
+    """
+
+    language = models.CharField(max_length=10, choices=settings.LANGUAGES)
+    old_path = models.CharField(
+        max_length=500,
+        unique=True,
+        help_text="Path with its language, e.g. /fr/press-releases/old.",
+    )
+    new_path = models.CharField(
+        max_length=500, help_text="A path on this site (/fr/press-releases/new) or a full URL."
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["old_path"]
+
+    def __str__(self):
+        return f"{self.old_path} → {self.new_path}"
+
+    def clean(self):
+        from .redirects import validate_redirect
+
+        validate_redirect(self)

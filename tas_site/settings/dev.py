@@ -9,3 +9,6 @@ SECRET_KEY = env("SECRET_KEY", default="django-insecure-development-only-key")
 # Serve static files from the apps and static/ without running collectstatic.
 WHITENOISE_AUTOREFRESH = True
 WHITENOISE_USE_FINDERS = True
+
+# Template and code edits show on reload.
+PAGE_CACHE_ENABLED = env.bool("PAGE_CACHE_ENABLED", default=False)
