@@ -71,7 +71,8 @@ class RedirectFallbackMiddleware:
 
     def __call__(self, request):
         response = self.get_response(request)
-        if response.status_code != 404:
+        # No stored path holds a NUL, and PostgreSQL refuses one in a query.
+        if response.status_code != 404 or "\x00" in request.path:
             return response
         target = (
             Redirect.objects.filter(old_path=request.path)

@@ -13,7 +13,7 @@ class LoginRateLimitTests(TestCase):
     def setUpTestData(cls):
         get_user_model().objects.create_user("editor", password="right-password", is_staff=True)
 
-    def attempt(self, username="editor", password="wrong", ip="10.0.0.1", **headers):
+    def attempt(self, username="editor", password="wrong", ip="10.0.0.1", **headers):  # noqa: S107
         return self.client.post(
             LOGIN, {"username": username, "password": password}, REMOTE_ADDR=ip, **headers
         )
@@ -37,9 +37,7 @@ class LoginRateLimitTests(TestCase):
         for number in range(5):
             self.attempt(username=f"guess{number}")
         self.assertEqual(self.attempt(password="right-password").status_code, 429)
-        self.assertEqual(
-            self.attempt(password="right-password", ip="10.0.0.9").status_code, 302
-        )
+        self.assertEqual(self.attempt(password="right-password", ip="10.0.0.9").status_code, 302)
 
     def test_success_clears_the_username_count(self):
         self.attempt()

@@ -1,4 +1,4 @@
-"""Changing a slug keeps the old address working with a 301; hand-made redirects for old-site URLs."""
+"""A changed slug keeps its old address working (301); hand-made redirects for old-site URLs."""
 
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
@@ -86,7 +86,9 @@ class SlugChangeTests(TestCase):
 
 class ManualRedirectTests(TestCase):
     def test_legacy_address_of_the_old_site(self):
-        Redirect.objects.create(language="en", old_path="/en/node/123", new_path="/en/press-releases")
+        Redirect.objects.create(
+            language="en", old_path="/en/node/123", new_path="/en/press-releases"
+        )
         response = self.client.get("/en/node/123")
         self.assertEqual((response.status_code, response["Location"]), (301, "/en/press-releases"))
 
