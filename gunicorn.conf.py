@@ -27,3 +27,6 @@ accesslog = os.environ.get("GUNICORN_ACCESS_LOG") or None
 errorlog = "-"
 # The proxy in front terminates TLS and sets X-Forwarded-Proto (SECURE_PROXY_SSL_HEADER).
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
+# Gunicorn 24+ opens a control socket at one fixed path per user; several
+# servers on one machine (tests, benchmarks) would take it from each other.
+control_socket_disable = True
