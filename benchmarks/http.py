@@ -65,6 +65,9 @@ def parse_args():
     parser.add_argument("--duration", type=int, default=10, help="seconds per scenario")
     parser.add_argument("--connections", type=int, default=16)
     parser.add_argument("--wrk-threads", type=int, default=1)
+    parser.add_argument(
+        "--repeat", type=int, default=1, help="runs per scenario; the median run is shown"
+    )
     parser.add_argument("--workers", type=int, default=2, help="gunicorn processes")
     parser.add_argument("--threads", type=int, default=4, help="threads per gunicorn process")
     parser.add_argument("--port", type=int, default=8009)
@@ -146,6 +149,11 @@ def to_ms(text):
 
 
 def wrk(args, port, path):
+    runs = sorted((wrk_once(args, port, path) for _ in range(args.repeat)), key=lambda r: r["rps"])
+    return runs[len(runs) // 2]
+
+
+def wrk_once(args, port, path):
     result = subprocess.run(
         ["wrk", f"-t{args.wrk_threads}", f"-c{args.connections}", f"-d{args.duration}s",
          "--latency", f"http://127.0.0.1:{port}{path}"],
@@ -199,7 +207,8 @@ def main():
     print(f"database: {env['DATABASE_URL'].split('://')[0]}, "
           f"cache: {'redis' if 'REDIS_URL' in env else 'file'}, gunicorn: "
           f"{args.workers} workers x {args.threads} threads, wrk: {args.wrk_threads} thread(s), "
-          f"{args.connections} connections, {args.duration} s per scenario")  # fmt: skip
+          f"{args.connections} connections, {args.duration} s per run, "
+          f"median of {args.repeat} run(s)")  # fmt: skip
     manage(env, "migrate", "--noinput", "-v0")
     manage(env, "collectstatic", "--noinput", "-v0")
     manage(env, "shell", "-v0", "-c", CONTENT)
