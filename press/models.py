@@ -68,6 +68,12 @@ class PressReleaseQuerySet(models.QuerySet):
     def for_listing(self):
         return self.select_related("activity", "image").newest_first()
 
+    def search(self, query, language=None):
+        """Releases matching the words of ``query`` in ``language``, best first (press.search)."""
+        from .search import search
+
+        return search(self, query, language or get_language())
+
 
 class PressRelease(models.Model):
     class Status(models.TextChoices):

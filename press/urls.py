@@ -24,6 +24,9 @@ urlpatterns = [
     # The home page lives at /<lang>; /<lang>/ is a stray slash.
     path("", RedirectView.as_view(pattern_name="home", permanent=True)),
     path("press-releases", views.PressReleaseListView.as_view(), name="list"),
+    # Before the detail pattern, which would otherwise take "gallery" for a slug.
+    path("press-releases/gallery", views.GalleryView.as_view(), name="gallery"),
+    path("search", views.SearchView.as_view(), name="search"),
     path(
         "press-releases/<legacy_slug:slug>", views.PressReleaseDetailView.as_view(), name="detail"
     ),

@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.core.paginator import InvalidPage
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -10,7 +11,9 @@ from django.views.generic import DetailView, ListView, TemplateView
 from navigation.chrome import get_chrome
 from navigation.i18n import best_language
 
+from .forms import ReleaseFilterForm, SiteSearchForm
 from .models import Activity, PressRelease, localized
+from .search import attach_snippets
 
 
 class RootRedirectView(View):
@@ -37,13 +40,111 @@ class HomeView(TemplateView):
         )
 
 
-class PressReleaseListView(ListView):
+class QueryPageMixin:
+    """A list driven by GET parameters: an unusable ``?page=`` shows the nearest page with
+    a notice instead of a 404, and page links keep the usable parameters."""
+
+    form = None
+
+    def paginate_queryset(self, queryset, page_size):
+        paginator = self.get_paginator(queryset, page_size)
+        raw = self.request.GET.get(self.page_kwarg) or 1
+        try:
+            paginator.validate_number(raw)
+            self.page_is_valid = True
+        except InvalidPage:
+            self.page_is_valid = False
+        page = paginator.get_page(raw)
+        return paginator, page, page.object_list, page.has_other_pages()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)  # paginates
+        page = context["page_obj"]
+        labels = get_chrome()["labels"]
+        notices = self.form.notices if self.form is not None else []
+        if not self.page_is_valid:
+            notices.append("invalidPageMessage")
+        query = self.form.query_string() if self.form is not None else ""
+        context.update(
+            form=self.form,
+            notices=[labels[key] for key in notices],
+            query_prefix=f"{query}&" if query else "",
+            page_range=page.paginator.get_elided_page_range(page.number, on_each_side=2),
+        )
+        return context
+
+
+class PressReleaseListView(QueryPageMixin, ListView):
     template_name = "press/list.html"
     context_object_name = "releases"
     paginate_by = 12
 
     def get_queryset(self):
-        return PressRelease.objects.published().for_listing()
+        self.form = ReleaseFilterForm(self.request.GET, activities=Activity.objects.all())
+        return self.form.filter(PressRelease.objects.published().for_listing(), get_language())
+
+
+class SearchView(QueryPageMixin, ListView):
+    """Site search: ``/<lang>/search?key=...&category=press-releases``."""
+
+    template_name = "press/search.html"
+    context_object_name = "results"
+    paginate_by = 10
+
+    def get_queryset(self):
+        self.form = SiteSearchForm(self.request.GET)
+        if not self.form.searches_releases:
+            return PressRelease.objects.none()
+        return PressRelease.objects.published().for_listing().search(self.form.key_value)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        page = context["page_obj"]
+        page.object_list = attach_snippets(page.object_list, self.form.key_value, get_language())
+        labels = get_chrome()["labels"]
+        category = self.form.category_value
+        category_label = SiteSearchForm.CATEGORY_LABELS.get(category)
+        context.update(
+            results=page.object_list,
+            key=self.form.key_value,
+            category=category,
+            page_title=labels.format(
+                "pageSearchTitleResults",
+                key=self.form.key_value,
+                category=labels[category_label] if category_label else category,
+            )
+            if self.form.key_value
+            else labels["pageSearchTitle"],
+        )
+        return context
+
+
+class GalleryView(QueryPageMixin, ListView):
+    """The images of published releases, newest first, each linking to its release."""
+
+    template_name = "press/gallery.html"
+    context_object_name = "releases"
+    paginate_by = 24
+
+    def get_queryset(self):
+        return (
+            PressRelease.objects.published()
+            .filter(image__isnull=False)
+            .select_related("image")
+            .newest_first()
+        )
+
+    def get_context_data(self, **kwargs):
+        labels = get_chrome()["labels"]
+        return super().get_context_data(
+            breadcrumb=[
+                (labels["breadcrumbHome"], reverse("home")),
+                (labels["breadcrumbPressReleases"], reverse("press:list")),
+                (labels["galleryLabel"], None),
+            ],
+            section_url=reverse("press:list"),
+            **kwargs,
+        )
 
 
 class PressReleaseDetailView(DetailView):
