@@ -40,8 +40,20 @@ class QueryForm(forms.Form):
     range_notice = "invalidDateRangeMessage"
 
     def __init__(self, data, **kwargs):
+        # A NUL byte makes its field unusable, but the rest of the value is shown back.
+        data = data.copy()
+        self.nul_fields = set()
+        for name, values in list(data.lists()):
+            if any("\x00" in value for value in values):
+                self.nul_fields.add(name)
+                data.setlist(name, [value.replace("\x00", "") for value in values])
         super().__init__(data, **kwargs)
         self.extra_notices = []
+
+    def clean(self):
+        for name in self.nul_fields & set(self.cleaned_data):
+            self.add_error(name, forms.ValidationError("NUL byte.", code="null_characters"))
+        return super().clean()
 
     @property
     def notices(self):
@@ -91,6 +103,7 @@ class ReleaseFilterForm(QueryForm):
         return [slug for slug in slugs if slug in known]
 
     def clean(self):
+        super().clean()
         start, end = self.cleaned_data.get("from"), self.cleaned_data.get("to")
         if start and end and start > end:
             raise forms.ValidationError("The start date is after the end date.", code="range")
