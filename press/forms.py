@@ -37,6 +37,9 @@ class QueryForm(forms.Form):
 
     # Which label explains an unusable value of each field.
     notice_labels = {}
+    # Fields shown back in text inputs: a NUL byte is removed from the shown value and
+    # makes the field unusable. (Other values with a NUL byte simply match nothing known.)
+    text_fields = ()
     range_notice = "invalidDateRangeMessage"
 
     def __init__(self, data, **kwargs):
@@ -44,7 +47,7 @@ class QueryForm(forms.Form):
         data = data.copy()
         self.nul_fields = set()
         for name, values in list(data.lists()):
-            if any("\x00" in value for value in values):
+            if name in self.text_fields and any("\x00" in value for value in values):
                 self.nul_fields.add(name)
                 data.setlist(name, [value.replace("\x00", "") for value in values])
         super().__init__(data, **kwargs)
@@ -84,6 +87,7 @@ class ReleaseFilterForm(QueryForm):
         "to": "invalidDateMessage",
         "q": "invalidSearchMessage",
     }
+    text_fields = ("q", "from", "to")
 
     activity = LenientMultipleChoiceField(required=False, widget=forms.CheckboxSelectMultiple)
     q = forms.CharField(required=False, max_length=MAX_QUERY_LENGTH)
@@ -97,7 +101,7 @@ class ReleaseFilterForm(QueryForm):
 
     def clean_activity(self):
         known = dict(self.fields["activity"].choices)
-        slugs = list(dict.fromkeys(self.cleaned_data["activity"]))
+        slugs = [slug for slug in dict.fromkeys(self.cleaned_data["activity"]) if slug]
         if any(slug not in known for slug in slugs):
             self.extra_notices.append(self.notice_labels["activity"])
         return [slug for slug in slugs if slug in known]
@@ -146,6 +150,7 @@ class SiteSearchForm(QueryForm):
     }
     SEARCHABLE = {"", "press-releases"}
     notice_labels = {"key": "invalidSearchMessage", "category": "invalidSearchMessage"}
+    text_fields = ("key", "category")
 
     key = forms.CharField(required=False, max_length=MAX_QUERY_LENGTH)
     # Any category is accepted; one this site does not hold simply has no results.

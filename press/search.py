@@ -183,7 +183,9 @@ def sqlite_score(title, description, body, query):
     fields = [_WORD.findall(normalise(text)) for text in (title, description, plain_text(body))]
     score = 0.0
     for word in wanted:
-        hits = sum(weight * words.count(word) for weight, words in zip(FIELD_WEIGHTS, fields))
+        hits = sum(
+            weight * words.count(word) for weight, words in zip(FIELD_WEIGHTS, fields, strict=True)
+        )
         if not hits:
             return 0.0
         score += hits

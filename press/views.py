@@ -69,7 +69,9 @@ class QueryPageMixin:
             form=self.form,
             notices=[labels[key] for key in notices],
             query_prefix=f"{query}&" if query else "",
-            page_range=page.paginator.get_elided_page_range(page.number, on_each_side=2),
+            page_range=list(
+                page.paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1)
+            ),
         )
         return context
 
