@@ -74,9 +74,10 @@ def search(queryset, query, language):
 class _GeneratedVector(SearchVectorField):
     """A column the model does not declare; see migration 0003."""
 
-    def __init__(self, language):
+    def __init__(self, language, model):
         super().__init__()
         self.column = self.attname = self.name = f"search_vector_{language}"
+        self.model = model  # never added to the model's fields; only names it
 
 
 class StoredVector(Expression):
@@ -91,7 +92,7 @@ class StoredVector(Expression):
     def resolve_expression(self, query=None, allow_joins=True, reuse=None, summarize=False,
                            for_save=False):  # fmt: skip
         # A real Col follows table aliases when the query becomes a subquery.
-        return Col(query.get_initial_alias(), _GeneratedVector(self.language))
+        return Col(query.get_initial_alias(), _GeneratedVector(self.language, query.model))
 
 
 def attach_snippets(releases, query, language):
