@@ -46,7 +46,7 @@ VOCABULARY = {
     successful success milestone milestones team teams engineers technology technologies
     innovation innovative future gateway habitat astronaut astronauts crew cargo propulsion
     electric power solar panel panels thermal structure structures rover lander sample return
-    """.split(),
+    """,
     "it": """satellite satelliti lancio lanci lanciato lanciatore orbita orbitale missione missioni
     spazio spaziale spaziali veicolo stazione modulo moduli esplorazione esplorare Marte Luna
     lunare Terra osservazione osservare costellazione costellazioni telecomunicazioni sicure
@@ -58,7 +58,7 @@ VOCABULARY = {
     traguardo traguardi squadra ingegneri tecnologia tecnologie innovazione innovativo futuro
     habitat astronauta astronauti equipaggio propulsione elettrica energia solare pannelli
     termico struttura strutture rover campione ritorno
-    """.split(),
+    """,
     "fr": """satellite satellites lancement lancements lancé lanceur orbite orbital orbitale mission
     missions espace spatial spatiale spatiaux véhicule station module modules exploration
     explorer exploré Mars Lune lunaire Terre observation observer constellation constellations
@@ -71,12 +71,12 @@ VOCABULARY = {
     technologie technologies innovation innovant avenir habitat astronaute astronautes équipage
     propulsion électrique énergie solaire panneaux thermique structure structures rover
     échantillon retour
-    """.split(),
+    """,
 }
 GLUE = {
-    "en": "the of and for to with in a on by its".split(),
-    "it": "il la di e per con in un una del della".split(),
-    "fr": "le la les de et pour avec dans un une du des".split(),
+    "en": "the of and for to with in a on by its",
+    "it": "il la di e per con in un una del della",
+    "fr": "le la les de et pour avec dans un une du des",
 }
 QUERIES = {
     "en": ["satellite", "launch", "Mars rover", "signed contract", "lunar gateway habitat",
@@ -84,7 +84,8 @@ QUERIES = {
     "it": ["satellite", "lanci", "Marte", "contratto firmato", "stazione lunare",
            "monitoraggio clima", "propulsione elettrica", "esplorazione", "segnali", "xilofono"],
     "fr": ["satellite", "lancement", "Mars", "contrat signé", "station lunaire",
-           "surveillance du climat", "propulsion électrique", "européennes", "equipage", "xylophone"],
+           "surveillance du climat", "propulsion électrique", "européennes", "equipage",
+           "xylophone"],
 }  # fmt: skip
 
 
@@ -101,8 +102,8 @@ class Writer:
 
     def __init__(self, rng, language):
         self.rng = rng
-        self.glue = GLUE[language]
-        domain = list(VOCABULARY[language])
+        self.glue = GLUE[language].split()
+        domain = VOCABULARY[language].split()
         rng.shuffle(domain)
         self.domain = domain
         self.topics = [domain[i : i + 12] for i in range(0, len(domain), 12)]
