@@ -13,7 +13,7 @@ class LabelTests(TestCase):
             get_chrome("fr")["labels"],
             get_chrome("it")["labels"],
         )
-        self.assertEqual(len(en), 99 + 3)
+        self.assertEqual(len(en), 99 + 3 + 4)  # + press.0006_finding_labels
         self.assertEqual(en["availableIn"], "Available in")
         self.assertEqual(fr["availableIn"], "Disponible en")
         self.assertEqual(it["availableIn"], "Available in")  # no Italian yet

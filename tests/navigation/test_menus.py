@@ -54,7 +54,7 @@ class MenuTreeTests(TestCase):
         hrefs = [n["href"] for n in get_chrome("en")["menus"]["main"]]
         self.assertEqual(
             hrefs,
-            [f"{LEGACY}/en/press-releases/gallery", "/en/press-releases/real-one",
+            ["/en/press-releases/gallery", "/en/press-releases/real-one",
              f"{LEGACY}/en/press-releases/draft-one"],
         )  # fmt: skip
 

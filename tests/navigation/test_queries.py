@@ -85,7 +85,8 @@ class QueryBudgetTests(TestCase):
         older = make_release()
         release = make_release(date=older.date + timedelta(days=1))
         add_menu_items(10)
-        for url, expected in [("/en/press-releases", 2), (release.get_absolute_url("en"), 2)]:
+        for url, expected in [("/en/press-releases", 3), (release.get_absolute_url("en"), 2)]:
             self.queries(url, cold=True)
-            with self.assertNumQueries(expected):  # list: count + page; detail: release + next
+            # list: activities (filter form) + count + page; detail: release + next
+            with self.assertNumQueries(expected):
                 self.client.get(url)

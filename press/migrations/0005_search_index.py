@@ -74,6 +74,6 @@ def run(statements):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("press", "0002_seed_activities")]
+    dependencies = [("press", "0004_communications_group")]
 
     operations = [migrations.RunPython(run(forwards_sql), run(backwards_sql), elidable=False)]

@@ -95,8 +95,8 @@ def backwards(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("navigation", "0002_seed_labels"),
-        ("press", "0003_search_index"),
+        ("navigation", "0003_seed_chrome_labels"),
+        ("press", "0005_search_index"),
     ]
 
     operations = [migrations.RunPython(forwards, backwards)]
