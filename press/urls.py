@@ -1,7 +1,7 @@
 from django.urls import path, register_converter
 from django.views.generic import RedirectView
 
-from . import views
+from . import page_json, views
 
 app_name = "press"
 
@@ -27,6 +27,11 @@ urlpatterns = [
     # Before the detail pattern, which would otherwise take "gallery" for a slug.
     path("press-releases/gallery", views.GalleryView.as_view(), name="gallery"),
     path("search", views.SearchView.as_view(), name="search"),
+    path(
+        "press-releases/<legacy_slug:slug>/index.json",
+        page_json.PressReleaseJSONView.as_view(),
+        name="detail_json",
+    ),
     path(
         "press-releases/<legacy_slug:slug>", views.PressReleaseDetailView.as_view(), name="detail"
     ),

@@ -1,0 +1,256 @@
+"""``/<lang>/press-releases/<slug>/index.json``: a release in the old site's page JSON shape.
+
+The old Next.js front end reads one such file per page (``props.pageProps``);
+this view builds the same keys and nesting from the database, so that front
+end could read this site instead. Known differences from an old-site export
+are listed in ``tests/press/test_page_json.py`` with their reasons.
+"""
+
+import json
+from functools import cache
+from importlib import metadata
+from pathlib import Path
+
+from django.conf import settings
+from django.http import JsonResponse
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import get_language
+
+from media_styles.specs import NEXT_THUMBNAIL, PAGE_IMAGE_SIZES
+from navigation.chrome import get_chrome
+from navigation.models import FooterImage, MenuItem, SiteOptions
+
+from .models import localized
+from .views import PressReleaseDetailView
+
+TEMPLATE = "/locale/press-releases/single"
+# Labels this site added for its own templates; the old front end has no use for them.
+SITE_ONLY_LABELS = {"breadcrumbHome", "breadcrumbPressReleases", "labelCountry",
+                    "pageNotFoundTitle", "pageNotFoundText"}  # fmt: skip
+OPTION_PATHS = {"whatWeDoPath": "what_we_do_path", "newsPath": "news_path",
+                "pressPath": "press_path"}  # fmt: skip
+SYNTHETIC_PREFIX = "synthetic:"  # menu items the old site generated without an id (importer)
+
+
+@cache
+def statics():
+    """The old front end's fixed decoration (planets, carousel mock-ups): the same on every page."""
+    return json.loads((Path(__file__).with_name("page_json_statics.json")).read_text("utf-8"))
+
+
+@cache
+def build_id():
+    return f"tas_site-{metadata.version('tas-site')}"
+
+
+class PressReleaseJSONView(PressReleaseDetailView):
+    """Same release lookup as the HTML page (``published()``), rendered as page JSON."""
+
+    def get(self, request, *args, **kwargs):
+        self.object = self.get_object()
+        return JsonResponse(
+            PageJSON(request, self.object, get_language()).document(),
+            json_dumps_params={"ensure_ascii": False},
+        )
+
+
+class PageJSON:
+    def __init__(self, request, release, language):
+        self.request = request
+        self.release = release
+        self.language = language
+        self.labels = get_chrome(language)["labels"]
+
+    def absolute(self, url):
+        return self.request.build_absolute_uri(url) if url else None
+
+    def image_urls(self, image, names):
+        # A variant not generated yet falls back to the source file, so the shape holds.
+        variants = image.variant_urls(names)
+        return {name: self.absolute(variants.get(name) or image.file.url) for name in names}
+
+    def document(self):
+        query = self.query()
+        common = query["common"]
+        page_props = {
+            "query": query,
+            "statics": statics(),
+            "api": self.api(),
+            "labels": common["labels"],
+            "navs": common["navs"],
+            "locales": common["locales"],
+            "options": common["options"],
+        }
+        return {
+            "props": {"pageProps": page_props},
+            "page": TEMPLATE,
+            "query": query,
+            "buildId": build_id(),
+            "nextExport": True,
+            "isFallback": False,
+            "gip": True,
+            "appGip": True,
+            "scriptLoader": [],
+        }
+
+    def query(self):
+        slug = getattr(self.release, localized("slug", self.language))
+        return {
+            "common": self.common(),
+            "slug": f"/press-releases/{slug}",
+            "template": TEMPLATE,
+            "locale": self.language,
+            "altLocale": self.language,
+            "performRedirect": self.release.get_absolute_url(self.language),
+            "jsonFile": self.request.build_absolute_uri(),
+        }
+
+    def common(self):
+        menus = self.menus()
+        sitemap_page = f"/{self.language}/sitemap"
+        return {
+            "labels": {k: v for k, v in self.labels.items() if k not in SITE_ONLY_LABELS},
+            "navs": {slug: menus.get(slug, []) for slug in ("main", "social", "copyright")},
+            "locales": {
+                "defaultLang": settings.LANGUAGE_CODE,
+                "activeLang": list(settings.ACTIVE_LANGUAGES),
+                "otherLang": list(settings.OTHER_LANGUAGES),
+            },
+            "options": self.options(),
+            "sitemapNavs": {
+                "main": menus.get("sitemap", []),
+                "social": menus.get("social", []),
+                # The sitemap page does not link to itself.
+                "copyright": [
+                    item
+                    for item in menus.get("copyright", [])
+                    if (item["link"]["url"] or "") != sitemap_page
+                ],
+            },  # fmt: skip
+        }
+
+    def menus(self):
+        """Every menu as the old site's tree, in one query (weight order, as the site shows)."""
+        nodes, roots = {}, {}
+        items = list(MenuItem.objects.select_related("menu").order_by("weight", "id"))
+        for item in items:
+            nodes[item.pk] = menu_node(item)
+        for item in items:
+            parent = nodes.get(item.parent_id)
+            if parent is not None:
+                parent.setdefault("items", []).append(nodes[item.pk])
+            else:
+                roots.setdefault(item.menu.slug, []).append(nodes[item.pk])
+        return roots
+
+    def options(self):
+        options = SiteOptions.objects.filter(pk=1).first() or SiteOptions()
+        footer = FooterImage.objects.filter(options_id=options.pk).select_related("image")
+        data = {"contactEmail": options.contact_email}
+        for place in ("Footer", "Header"):
+            logo = getattr(options, f"logo_{place.lower()}")
+            data[f"logo{place}"] = {
+                "url": self.absolute(logo.url) if logo else None,
+                "description": getattr(options, f"logo_{place.lower()}_description") or "",
+            }
+        data["imagesFooter"] = [
+            {"media_image": {
+                "url": self.image_urls(entry.image, PAGE_IMAGE_SIZES), "alt": entry.image.alt,
+            }}
+            for entry in (footer if options.pk else [])
+        ]  # fmt: skip
+        for key, field in OPTION_PATHS.items():
+            values = {code: getattr(options, f"{field}_{code}") for code, _ in settings.LANGUAGES}
+            data[key] = {code: path for code, path in values.items() if path}
+        return data
+
+    def api(self):
+        release = self.release
+        language = self.language
+        url = release.get_absolute_url(language)
+        image = release.image
+        seo_image = self.image_urls(image, ["_1920x1200"]) if image else {"_1920x1200": None}
+        return {
+            "breadcrumb": {
+                "locale": language,
+                "paths": [
+                    {"label": self.labels["breadcrumbHome"], "path": reverse("home")},
+                    {
+                        "label": self.labels["breadcrumbPressReleases"],
+                        "path": reverse("press:list"),
+                    },
+                    {"label": release.title, "path": url},
+                ],
+            },
+            "locales": release.alternate_urls(),
+            "page": "/press-releases/single",
+            "data": self.data(),
+            "seo": {
+                "title": f"{release.title.strip()} | {settings.SITE_NAME}",
+                "image": {"media_image": {"url": seo_image}},
+                "description": release.description,
+                "canonical": self.absolute(url),
+                "desc": self.labels["defaultPageDescription"],
+            },
+            "noindex": int(release.noindex),
+        }
+
+    def data(self):
+        release = self.release
+        image = release.image
+        date = timezone.localtime(release.date, timezone.get_default_timezone())
+        return {
+            "title": release.title,
+            # The old site writes Paris wall-clock time without an offset.
+            "date": date.replace(tzinfo=None).isoformat(timespec="seconds"),
+            "image": {
+                "url": self.image_urls(image, PAGE_IMAGE_SIZES),
+                "alt": image.alt,
+                "title": image.title,
+            }
+            if image
+            else None,  # fmt: skip
+            "video": release.video_url or None,
+            "caption": release.image_caption or None,
+            "download": {"url": self.absolute(release.download.url) if release.download else False},
+            "download_image": None,
+            "activity": release.activity.slug if release.activity else None,
+            "country": release.country,
+            "body": release.body,
+            "blocks": [],
+            "boxCarousel": {"slide": []},
+            "next": self.next(),
+        }
+
+    def next(self):
+        following = self.release.next_release(self.language)
+        if following is None:
+            return None
+        image = following.image
+        return {
+            "name": following.title,
+            "url": following.get_absolute_url(self.language),
+            "image": {
+                "src": self.image_urls(image, [NEXT_THUMBNAIL])[NEXT_THUMBNAIL],
+                "alt": image.alt,
+            }
+            if image
+            else None,  # fmt: skip
+        }
+
+
+def menu_node(item):
+    url = item.url or None
+    if item.legacy_id.startswith(SYNTHETIC_PREFIX):
+        return {"link": {"url": url}, "name": item.name}
+    node = {
+        "id": item.legacy_id or f"tas_site:{item.pk}",
+        "name": item.name,
+        "desc": item.description or None,
+        "weight": str(item.weight),
+        "link": {"url": url, "target": item.target},
+    }
+    if item.nolink:
+        node["nolink"] = True
+    return node
