@@ -21,6 +21,7 @@ from media_styles.specs import NEXT_THUMBNAIL, PAGE_IMAGE_SIZES
 from navigation.chrome import get_chrome
 from navigation.models import FooterImage, MenuItem, SiteOptions
 
+from .importer.pages import SYNTHETIC
 from .models import localized
 from .views import PressReleaseDetailView
 
@@ -30,7 +31,6 @@ SITE_ONLY_LABELS = {"breadcrumbHome", "breadcrumbPressReleases", "labelCountry",
                     "pageNotFoundTitle", "pageNotFoundText"}  # fmt: skip
 OPTION_PATHS = {"whatWeDoPath": "what_we_do_path", "newsPath": "news_path",
                 "pressPath": "press_path"}  # fmt: skip
-SYNTHETIC_PREFIX = "synthetic:"  # menu items the old site generated without an id (importer)
 
 
 @cache
@@ -242,7 +242,7 @@ class PageJSON:
 
 def menu_node(item):
     url = item.url or None
-    if item.legacy_id.startswith(SYNTHETIC_PREFIX):
+    if item.legacy_id.startswith(SYNTHETIC):
         return {"link": {"url": url}, "name": item.name}
     node = {
         "id": item.legacy_id or f"tas_site:{item.pk}",

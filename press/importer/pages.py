@@ -24,6 +24,8 @@ from .errors import describe
 ISO_DATETIME = re.compile(
     r"^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:?\d{2})?$"
 )
+# Prefix of the ids given to menu items the old site generated without one.
+SYNTHETIC = "synthetic:"
 MENU_SLUGS = {"main", "social", "copyright"}
 TARGETS = {"_self", "_blank"}
 OPTION_PATHS = {"pressPath": "press_path", "newsPath": "news_path",
@@ -235,7 +237,8 @@ def parse_image(cursor):
 
 def parse_chrome(common, api, language, warnings):
     labels = {key: value.text(nullable=True) for key, value in common["labels"].items()}
-    for key, crumb in zip(BREADCRUMB_LABELS, api.get("breadcrumb.paths").each(nullable=True)):
+    crumbs = api.get("breadcrumb.paths").each(nullable=True)
+    for key, crumb in zip(BREADCRUMB_LABELS, crumbs, strict=False):
         labels[key] = crumb["label"].text(nullable=True)
     check_locales(common["locales"], warnings)
 
@@ -314,7 +317,7 @@ def check_locales(cursor, warnings):
 
 def parse_menu(cursor, menu_slug):
     seen = set()
-    items = parse_items(cursor, f"synthetic:{menu_slug}")
+    items = parse_items(cursor, menu_slug)
     for item in walk(items):
         if item.legacy_id in seen:
             raise cursor.error(f"the id {describe(item.legacy_id)} appears twice in this menu")
@@ -330,11 +333,10 @@ def parse_items(cursor, parent_key):
         if identifier.is_null:
             # Generated links (the activities under "What we do") have no id on the old site;
             # their place under the parent is the same in every language.
-            legacy_id = f"{parent_key}/{index}"
+            legacy_id = f"{SYNTHETIC}{parent_key}/{index}"
             if len(legacy_id) > 100:
-                legacy_id = (
-                    "synthetic:" + hashlib.blake2b(legacy_id.encode(), digest_size=16).hexdigest()
-                )
+                digest = hashlib.blake2b(legacy_id.encode(), digest_size=16).hexdigest()
+                legacy_id = SYNTHETIC + digest
         else:
             legacy_id = identifier.text(blank=False, max_length=100)
         weight = entry.get("weight").integer(nullable=True)
@@ -348,7 +350,7 @@ def parse_items(cursor, parent_key):
             nolink=entry.get("nolink").flag(),
             weight=index if weight is None else weight,
         )
-        item.children = parse_items(entry.get("items"), legacy_id)
+        item.children = parse_items(entry.get("items"), legacy_id.removeprefix(SYNTHETIC))
         items.append(item)
     return items
 
