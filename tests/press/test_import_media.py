@@ -92,3 +92,9 @@ def test_never_downloads(tmp_path):
     with mock.patch("urllib.request.urlopen", side_effect=AssertionError("download")):
         _, err = run_import(write(tmp_path, page(image=image_json("remote.jpg"))))
     assert "no local file for image 'remote.jpg'" in err
+
+
+def test_missing_media_folder_is_an_error(tmp_path):
+    with pytest.raises(CommandError, match="nowhere: media folder not found"):
+        run_import(write(tmp_path, page()), media_dir=str(tmp_path / "nowhere"))
+    assert not PressRelease.objects.exists()

@@ -114,3 +114,10 @@ def test_repeated_chrome_is_imported_once_per_language(tmp_path, django_assert_m
     with django_assert_max_num_queries(30):
         out, _ = run_import(tmp_path)
     assert "0 created, 0 updated, 6 unchanged" in out
+
+
+def test_a_label_the_site_does_not_know_yet_is_created(tmp_path):
+    document = with_value(page("fr", "b"), f"{COMMON}.labels.brandNewLabel", "Tout nouveau")
+    run_import(write(tmp_path, document))
+    assert label("brandNewLabel", "fr") == "Tout nouveau"
+    assert get_chrome("fr")["labels"]["brandNewLabel"] == "Tout nouveau"
