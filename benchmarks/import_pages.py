@@ -123,8 +123,10 @@ def measure(pages, database_url, trace):
         output = subprocess.run(
             [sys.executable, __file__, "--child", pages, database_url, media_root]
             + (["--trace"] if trace else []),
-            check=True, capture_output=True, text=True, cwd=ROOT,
+            capture_output=True, text=True, cwd=ROOT,
         )  # fmt: skip
+    if output.returncode:
+        sys.exit(f"the import failed:\n{output.stderr}")
     return json.loads(output.stdout.strip().splitlines()[-1])
 
 

@@ -19,24 +19,25 @@ from django.utils.translation import get_language
 
 from media_styles.specs import NEXT_THUMBNAIL, PAGE_IMAGE_SIZES
 from navigation.chrome import get_chrome
-from navigation.models import FooterImage, MenuItem, SiteOptions
+from navigation.models import MenuItem, SiteOptions
 
 from .importer.pages import SYNTHETIC
 from .models import localized
 from .views import PressReleaseDetailView
 
 TEMPLATE = "/locale/press-releases/single"
-# Labels this site added for its own templates; the old front end has no use for them.
-SITE_ONLY_LABELS = {"breadcrumbHome", "breadcrumbPressReleases", "labelCountry",
-                    "pageNotFoundTitle", "pageNotFoundText"}  # fmt: skip
 OPTION_PATHS = {"whatWeDoPath": "what_we_do_path", "newsPath": "news_path",
                 "pressPath": "press_path"}  # fmt: skip
 
 
 @cache
-def statics():
-    """The old front end's fixed decoration (planets, carousel mock-ups): the same on every page."""
-    return json.loads((Path(__file__).with_name("page_json_statics.json")).read_text("utf-8"))
+def frontend():
+    """What the old front end expects regardless of content, copied from an old-site page.
+
+    ``labelKeys``: the 94 labels it reads (the site's own extra labels are left out);
+    ``statics``: its fixed decoration (planets, carousel mock-ups), the same on every page.
+    """
+    return json.loads((Path(__file__).with_name("page_json_frontend.json")).read_text("utf-8"))
 
 
 @cache
@@ -46,6 +47,9 @@ def build_id():
 
 class PressReleaseJSONView(PressReleaseDetailView):
     """Same release lookup as the HTML page (``published()``), rendered as page JSON."""
+
+    def can_preview(self):
+        return False  # staff previews are HTML only; this JSON is public data
 
     def get(self, request, *args, **kwargs):
         self.object = self.get_object()
@@ -75,7 +79,7 @@ class PageJSON:
         common = query["common"]
         page_props = {
             "query": query,
-            "statics": statics(),
+            "statics": frontend()["statics"],
             "api": self.api(),
             "labels": common["labels"],
             "navs": common["navs"],
@@ -108,9 +112,9 @@ class PageJSON:
 
     def common(self):
         menus = self.menus()
-        sitemap_page = f"/{self.language}/sitemap"
+        sitemap_page = reverse("navigation:sitemap")
         return {
-            "labels": {k: v for k, v in self.labels.items() if k not in SITE_ONLY_LABELS},
+            "labels": {key: self.labels[key] for key in frontend()["labelKeys"]},
             "navs": {slug: menus.get(slug, []) for slug in ("main", "social", "copyright")},
             "locales": {
                 "defaultLang": settings.LANGUAGE_CODE,
@@ -145,23 +149,23 @@ class PageJSON:
         return roots
 
     def options(self):
-        options = SiteOptions.objects.filter(pk=1).first() or SiteOptions()
-        footer = FooterImage.objects.filter(options_id=options.pk).select_related("image")
-        data = {"contactEmail": options.contact_email}
+        chrome = get_chrome(self.language)["options"]
+        data = {"contactEmail": chrome["contact_email"]}
         for place in ("Footer", "Header"):
-            logo = getattr(options, f"logo_{place.lower()}")
             data[f"logo{place}"] = {
-                "url": self.absolute(logo.url) if logo else None,
-                "description": getattr(options, f"logo_{place.lower()}_description") or "",
+                "url": self.absolute(chrome.get(f"logo_{place.lower()}_url")),
+                "description": chrome.get(f"logo_{place.lower()}_description") or "",
             }
         data["imagesFooter"] = [
-            {"media_image": {
-                "url": self.image_urls(entry.image, PAGE_IMAGE_SIZES), "alt": entry.image.alt,
-            }}
-            for entry in (footer if options.pk else [])
-        ]  # fmt: skip
+            {"media_image": {"url": self.image_urls(image, PAGE_IMAGE_SIZES), "alt": image.alt}}
+            for image in chrome.get("footer_images", [])
+        ]
+        # The chrome holds the paths of the current language; the old site gave them all.
+        codes = [code for code, _ in settings.LANGUAGES]
+        columns = [f"{field}_{code}" for field in OPTION_PATHS.values() for code in codes]
+        paths = SiteOptions.objects.filter(pk=1).values(*columns).first() or {}
         for key, field in OPTION_PATHS.items():
-            values = {code: getattr(options, f"{field}_{code}") for code, _ in settings.LANGUAGES}
+            values = {code: paths.get(f"{field}_{code}") for code in codes}
             data[key] = {code: path for code, path in values.items() if path}
         return data
 

@@ -6,6 +6,7 @@ from django.utils.translation import override
 from tqdm import tqdm
 
 from navigation.chrome import clear_chrome_cache
+from press import page_cache
 
 from .errors import PageError
 from .images import ImageStore, MediaDir
@@ -45,6 +46,8 @@ def import_pages(paths, *, media_dir=None, dry_run=False, progress=False):
             source = None
             releases.check_next()
             report.images_created = images.created
+            # Updates go through QuerySet.update(), which sends no signal: purge once, on commit.
+            page_cache.purge()
             if dry_run:
                 transaction.set_rollback(True)
     except DatabaseError as error:

@@ -4,7 +4,9 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 import pytest
+from django.core.cache import cache
 
+from press import page_cache
 from press.models import PressRelease
 from tests.press.page_files import page, run_import, snapshot, write
 
@@ -127,3 +129,20 @@ def test_warns_when_the_computed_next_release_differs(tmp_path):
         "older.json: props.pageProps.api.data.next.url: the site's next release is null, "
         'the file says "/en/press-releases/gone"'
     ) in err
+
+
+def test_cached_pages_are_purged_once_the_import_commits(
+    tmp_path, django_capture_on_commit_callbacks
+):
+    path = write(tmp_path, page("en", "a"))
+    run_import(path)
+    token = cache.get(page_cache.PURGE_KEY)
+    with django_capture_on_commit_callbacks(execute=True):
+        run_import(path)  # nothing changes, and updates send no signal: still purged
+    assert cache.get(page_cache.PURGE_KEY) not in (None, token)
+
+
+def test_dry_run_purges_nothing(tmp_path, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks() as callbacks:
+        run_import(write(tmp_path, page("en", "a")), dry_run=True)
+    assert callbacks == []

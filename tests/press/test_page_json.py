@@ -166,7 +166,7 @@ def test_only_published_releases(imported):
 def test_query_count_does_not_grow_with_releases_or_menu_items(imported, django_assert_num_queries):
     client = Client()
     client.get(URL)  # warm the chrome cache
-    with django_assert_num_queries(5):
+    with django_assert_num_queries(4):
         client.get(URL)
     menu = Menu.objects.get(slug="main")
     for number in range(30):
@@ -174,7 +174,14 @@ def test_query_count_does_not_grow_with_releases_or_menu_items(imported, django_
     for _ in range(20):
         make_release(image=make_image())
     client.get(URL)
-    with django_assert_num_queries(5):
+    with django_assert_num_queries(4):
         response = client.get(URL)
     with override("en"):
         assert len(response.json()["props"]["pageProps"]["navs"]["main"]) == 8 + 30
+
+
+def test_staff_get_no_preview_of_drafts(client, django_user_model):
+    draft = make_release("Draft", status=PressRelease.Status.DRAFT)
+    client.force_login(django_user_model.objects.create_superuser("boss", "b@example.com", "pw"))
+    assert client.get(draft.get_absolute_url("en")).status_code == 200  # the HTML preview
+    assert client.get(f"{draft.get_absolute_url('en')}/index.json").status_code == 404
