@@ -42,7 +42,10 @@ def frontend():
 
 @cache
 def build_id():
-    return f"tas_site-{metadata.version('tas-site')}"
+    try:
+        return f"tas_site-{metadata.version('tas-site')}"
+    except metadata.PackageNotFoundError:  # run from a checkout that was not pip-installed
+        return "tas_site"
 
 
 class PressReleaseJSONView(PressReleaseDetailView):

@@ -27,8 +27,6 @@ from press.sanitizer import clean_html
 
 from .errors import PageError, describe
 
-SHARED_FIELDS = ["date", "activity_id", "country", "video_url", "noindex"]
-
 
 class ReleaseImporter:
     def __init__(self, images, media_dir, report):
@@ -77,9 +75,9 @@ class ReleaseImporter:
                     raise PageError(
                         page.source,
                         f"props.pageProps.api.locales.{claimed}",
-                        f"the {claimed} address {describe(slugs[claimed])} already belongs to "
-                        f"another release (#{release.pk}, whose {code} slug is "
-                        f"{describe(existing)}, not {describe(slug)})",
+                        f"the {claimed} slug {describe(slugs[claimed])} is claimed by release "
+                        f"#{release.pk}, whose {code} slug is {describe(existing)}, not "
+                        f"{describe(slug)}",
                     )
         if len(matches) > 1:
             raise PageError(
