@@ -8,6 +8,7 @@ from django.core.cache import cache
 
 from press import page_cache
 from press.models import PressRelease
+from press.search import search
 from tests.press.page_files import page, run_import, snapshot, write
 
 pytestmark = pytest.mark.django_db
@@ -146,3 +147,12 @@ def test_dry_run_purges_nothing(tmp_path, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks() as callbacks:
         run_import(write(tmp_path, page("en", "a")), dry_run=True)
     assert callbacks == []
+
+
+def test_a_translation_added_by_update_is_searchable(tmp_path):
+    # Existing rows are updated with QuerySet.update(): the search index must follow.
+    run_import(write(tmp_path, page("en", EN_FR["en"], locales=EN_FR)))
+    french = page("fr", EN_FR["fr"], locales=EN_FR, body="<p>Les échantillons martiens</p>")
+    run_import(write(tmp_path, french))
+    found = search(PressRelease.objects.published("fr"), "echantillons", "fr")
+    assert [release.slug_fr for release in found] == ["mars-la-suite"]
