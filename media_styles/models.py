@@ -1,10 +1,34 @@
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+
+from . import source as sources
+
+
+def validate_source(value):
+    """Field validator: a new upload must be an image the site can serve.
+
+    Files already in storage are not re-read (editing alt text opens nothing).
+    The decoded upload is kept on the instance so saving does not decode it again.
+    """
+    if getattr(value, "_committed", True):
+        return
+    value.instance.prepare_upload()
 
 
 class Image(models.Model):
     """A source image; its named variants (see ``specs``) are derived from it on save."""
 
-    file = models.ImageField(upload_to="images/%Y/%m", width_field="width", height_field="height")
+    file = models.ImageField(
+        upload_to="images/%Y/%m",
+        # No width_field/height_field: Django would parse every assigned file's
+        # header itself (and crash on decompression bombs). prepare() measures the
+        # upright size and save() records it.
+        validators=[validate_source],
+        help_text=(
+            "JPEG, PNG, GIF or WebP; at least 199×190 pixels, at most 50 megapixels. "
+            "The named sizes are generated when you save."
+        ),
+    )
     width = models.PositiveIntegerField(editable=False, default=0)
     height = models.PositiveIntegerField(editable=False, default=0)
     alt = models.CharField("alternative text", max_length=300, blank=True)
@@ -12,14 +36,22 @@ class Image(models.Model):
     # The file name on the old site, so re-imports find the same image.
     original_name = models.CharField(max_length=255, blank=True, db_index=True)
     focal_x = models.FloatField(
-        null=True, blank=True, help_text="Horizontal focal point, 0 (left) to 1 (right)."
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0), MaxValueValidator(1)],
+        help_text="Horizontal focal point, 0 (left) to 1 (right).",
     )
     focal_y = models.FloatField(
-        null=True, blank=True, help_text="Vertical focal point, 0 (top) to 1 (bottom)."
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0), MaxValueValidator(1)],
+        help_text="Vertical focal point, 0 (top) to 1 (bottom).",
     )
     # Filled when variants are generated: {size name: {"webp": url path, "avif": url path or
     # None, "width": w, "height": h}}. Pages read it and never touch storage.
     variants = models.JSONField(default=dict, blank=True, editable=False)
+    # SHA-256 of the source file the variants were made from (part of their file names).
+    source_hash = models.CharField(max_length=64, blank=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -28,6 +60,30 @@ class Image(models.Model):
 
     def __str__(self):
         return self.title or self.original_name or self.file.name
+
+    def save(self, *args, **kwargs):
+        # Checked here too, not only in full_clean(): a bad file from the shell or
+        # a script must not reach storage either.
+        if self.file and not self.file._committed:
+            source = self.prepare_upload()
+            self.width, self.height = source.width, source.height
+        super().save(*args, **kwargs)
+
+    def prepare_upload(self):
+        """Validate and decode the uploaded (not yet stored) file, once per upload."""
+        upload = self.file.file
+        prepared = getattr(self, "_prepared", None)
+        if prepared is None or prepared[0] is not upload:
+            upload.seek(0)
+            data = upload.read()
+            upload.seek(0)
+            self._prepared = (upload, sources.prepare(data, self.file.name))
+        return self._prepared[1]
+
+    def take_prepared_source(self):
+        """The decoded upload of the save in progress, if any (and forget it)."""
+        prepared = self.__dict__.pop("_prepared", None)
+        return prepared[1] if prepared else None
 
     def variant(self, name):
         """The stored variant ``name`` (see ``specs.SIZES``), or None if not generated."""

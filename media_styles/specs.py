@@ -1,9 +1,66 @@
 """The named image sizes of the old site: the contract between templates, the JSON
 endpoint and the importer. Names are the keys of ``api.data.image.url`` in the
 old site's page JSON (plus the 241x143 "next release" thumbnail).
+
+Each name is an ImageKit spec registered under that name. The specs are applied
+by ``media_styles.variants`` to one decoded source (never through ImageKit's
+cache files: there is no URL that generates an image on demand).
 """
 
 from dataclasses import dataclass
+
+from imagekit import ImageSpec, register
+from PIL import Image as PILImage
+from pilkit.processors import ResizeToFill, ResizeToFit
+
+# TODO-MEASURE: quality from benchmarks/variants.py --sweep
+WEBP_OPTIONS = {"quality": 80, "method": 4}
+
+# TODO-MEASURE avif
+AVIF_OPTIONS = {"quality": 60, "speed": 9}
+
+# Resizing cost grows with the source: Pillow first shrinks by an integer factor
+# with a box filter while the result stays >= REDUCING_GAP times the target, then
+# resamples with Lanczos (Pillow's docs: 2.0 is close to a full Lanczos resize).
+REDUCING_GAP = 2.0
+
+
+class FocalResizeToFill(ResizeToFill):
+    """ResizeToFill that crops around an anchor in a single resample.
+
+    Same result as pilkit's (scale to cover, crop at ``anchor`` read as a CSS
+    background position, so the focal point is always inside the crop), but the
+    crop box is handed to ``Image.resize(box=...)``: only the kept pixels are
+    resampled, and ``reducing_gap`` makes large downscales cheap.
+    """
+
+    def process(self, img):
+        src_w, src_h = img.size
+        scale = max(self.width / src_w, self.height / src_h)
+        # min(): floating point must not make the box overhang the source.
+        box_w, box_h = min(self.width / scale, src_w), min(self.height / scale, src_h)
+        anchor_x, anchor_y = self.anchor or (0.5, 0.5)
+        left = (src_w - box_w) * anchor_x
+        top = (src_h - box_h) * anchor_y
+        return img.resize(
+            (self.width, self.height),
+            PILImage.Resampling.LANCZOS,
+            box=(left, top, left + box_w, top + box_h),
+            reducing_gap=REDUCING_GAP if scale < 1 else None,
+        )
+
+
+class ResizeToWidth(ResizeToFit):
+    """Scale to ``width``; height follows the source's aspect ratio."""
+
+    def process(self, img):
+        src_w, src_h = img.size
+        height = max(1, round(src_h * self.width / src_w))
+        return img.resize(
+            (self.width, height),
+            PILImage.Resampling.LANCZOS,
+            reducing_gap=REDUCING_GAP if self.width < src_w else None,
+        )
 
 
 @dataclass(frozen=True)
@@ -15,6 +72,21 @@ class Size:
     @property
     def crops(self):
         return self.height is not None
+
+    def cover_scale(self, width, height):
+        """How much a ``width`` x ``height`` source is scaled to produce this size."""
+        if self.crops:
+            return max(self.width / width, self.height / height)
+        return self.width / width
+
+    def processors(self, anchor=(0.5, 0.5)):
+        if self.crops:
+            return [FocalResizeToFill(self.width, self.height, anchor=anchor, upscale=True)]
+        return [ResizeToWidth(width=self.width, upscale=True)]
+
+    def fingerprint(self):
+        """Changes whenever the output of this size would change (names its files)."""
+        return f"{self.name}:{self.width}x{self.height}:{WEBP_OPTIONS}:{AVIF_OPTIONS}:v1"
 
 
 SIZES = {
@@ -41,3 +113,31 @@ SIZES = {
 # The 14 sizes listed under ``image.url`` in the old site's JSON (not the thumbnail).
 PAGE_IMAGE_SIZES = [name for name in SIZES if name != "241x143"]
 NEXT_THUMBNAIL = "241x143"
+
+# Sources must be at least as large as the smallest page size (as on the old site).
+MIN_WIDTH, MIN_HEIGHT = SIZES["_199x190"].width, SIZES["_199x190"].height
+
+
+class VariantSpec(ImageSpec):
+    """A named size as an ImageKit spec: WebP, cropped around the source's focal point."""
+
+    size: Size
+    format = "WEBP"
+    options = WEBP_OPTIONS
+
+    def __init__(self, source=None, anchor=(0.5, 0.5)):
+        self.anchor = anchor
+        super().__init__(source)
+
+    @property
+    def processors(self):
+        return self.size.processors(self.anchor)
+
+
+def _register(size):
+    spec = type(f"Spec{size.name}", (VariantSpec,), {"size": size})
+    register.generator(size.name, spec)
+    return spec
+
+
+SPECS = {name: _register(size) for name, size in SIZES.items()}
