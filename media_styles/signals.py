@@ -12,9 +12,11 @@ logger = logging.getLogger(__name__)
 
 
 @receiver(post_save, sender=Image)
-def generate_variants(sender, instance, raw=False, **kwargs):
+def generate_variants(sender, instance, raw=False, update_fields=None, **kwargs):
     """Variants are made when the image is saved, never during a visitor's request."""
     if raw:  # loaddata: fixtures carry their own variants
+        return
+    if update_fields and "variants" in update_fields:  # sent by variants.generate()
         return
     source = instance.take_prepared_source()
     if source is not None:

@@ -16,6 +16,7 @@ import time
 from pathlib import Path
 
 from django.core.files.storage import default_storage
+from django.db.models.signals import post_save
 from PIL import features
 from pilkit.processors import ProcessorPipeline
 
@@ -210,10 +211,21 @@ def generate(image, source=None, storage=default_storage):
         "width": source.width,
         "height": source.height,
     }
-    # update(), not save(): saving again would re-enter the save signal.
-    type(image).objects.filter(pk=image.pk).update(**fields)
+    # update(), not save(): no second round of validation and generation.
+    model = type(image)
+    model.objects.filter(pk=image.pk).update(**fields)
     for field, value in fields.items():
         setattr(image, field, value)
+    # Page and chrome caches hold variant URLs and are purged on post_save; tell
+    # them (warm_variants has no save of its own, and the old files are gone).
+    post_save.send(
+        sender=model,
+        instance=image,
+        created=False,
+        update_fields=frozenset(fields),
+        raw=False,
+        using=image._state.db,
+    )
     return variants
 
 

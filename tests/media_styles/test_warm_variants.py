@@ -118,3 +118,11 @@ def test_two_processes_generating_the_same_image_leave_one_set(media_root):
     assert not [name for name in names if name.endswith(variants.TEMP_SUFFIX)]
     urls = [entry[ext] for entry in outcomes[0].values() for ext in ("webp", "avif") if entry[ext]]
     assert set(names) == {os.path.basename(url) for url in urls}
+
+
+def test_regenerating_tells_the_page_caches(media_root):
+    image = make_image()
+    Image.objects.filter(pk=image.pk).update(variants={})
+    with mock.patch("press.page_cache.purge") as purge:
+        warm()
+    purge.assert_called()
