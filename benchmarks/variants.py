@@ -151,7 +151,7 @@ def compare(data, runs):
     both = seconds["webp (site)"] + seconds["avif (site)"] - statistics.median(decode_times)
     print()
     print(f"WebP / JPEG baseline time   {seconds['webp (site)'] / base:.2f}x  (target <= 1.10x)")
-    print(f"WebP / JPEG baseline bytes  {total['webp (site)'] / total['jpeg baseline']:.0%}    "
+    print(f"WebP / JPEG baseline bytes  {total['webp (site)'] / total['jpeg baseline']:.1%}  "
           f"(target <= 65 %)")  # fmt: skip
     print(f"min SSIM WebP vs JPEG       {worst:.3f}  (target >= 0.95)")
     print(f"WebP / JPEG, same site path {seconds['webp (site)'] / seconds['jpeg (site path)']:.2f}x"

@@ -39,11 +39,10 @@ def sha256_of(data):
 
 def looks_like_svg(data, name=""):
     head = data[:1024].lstrip().lower()
-    return (
-        name.lower().endswith((".svg", ".svgz"))
-        or head.startswith((b"<?xml", b"<svg"))
-        or (b"<svg" in head)
-    )
+    if name.lower().endswith((".svg", ".svgz")):
+        return True
+    # Markup, whatever the extension: an XML prologue, a doctype or comment before <svg>.
+    return head.startswith(b"<") and b"<svg" in head
 
 
 def prepare(data, name=""):

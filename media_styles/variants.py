@@ -81,12 +81,13 @@ def stored_name(image_id, url):
     return f"{ROOT}/{image_id}/{Path(url).name}"
 
 
-def render(source, image_id, anchor, storage=default_storage, donors=()):
+def render(source, image_id, anchor, storage=default_storage, donors=(), reuse=True):
     """Write every variant of ``source`` (a ``source.Source``); return the variants JSON.
 
     Files already present under their final name are complete (they were renamed
     into place), so they are not encoded again. ``donors``: ids of images with the
     same source, whose identical files are linked instead of encoded again.
+    ``reuse=False`` encodes everything anew (replacing files in place, atomically).
     """
     variants = {}
     levels = pyramid(source.image)
@@ -96,7 +97,7 @@ def render(source, image_id, anchor, storage=default_storage, donors=()):
         entry = {}
         for fmt, options, ext in formats():
             path = Path(storage.path(f"{stem}.{ext}"))
-            if not path.exists() and not link_from_donor(path, donors):
+            if not reuse or (not path.exists() and not link_from_donor(path, donors)):
                 if resized is None:
                     resized = resize(levels, size, anchor)
                 write_atomically(path, encode(resized, fmt, options))
@@ -187,7 +188,7 @@ def temp_name(path):
     return path.with_name(f".{path.name}.{os.getpid()}.{secrets.token_hex(4)}{TEMP_SUFFIX}")
 
 
-def generate(image, source=None, storage=default_storage):
+def generate(image, source=None, storage=default_storage, reuse=True):
     """(Re)generate ``image``'s variants and record them; return the variants JSON.
 
     ``source`` is the already decoded upload when the caller has one (a save that
@@ -203,7 +204,7 @@ def generate(image, source=None, storage=default_storage):
         .exclude(pk=image.pk)
         .values_list("pk", flat=True)[:3]
     )
-    variants = render(source, image.pk, anchor, storage, donors=list(donors))
+    variants = render(source, image.pk, anchor, storage, donors=list(donors), reuse=reuse)
     remove_stale(image.pk, variants, storage)
     fields = {
         "variants": variants,

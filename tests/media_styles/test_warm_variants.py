@@ -126,3 +126,10 @@ def test_regenerating_tells_the_page_caches(media_root):
     with mock.patch("press.page_cache.purge") as purge:
         warm()
     purge.assert_called()
+
+
+def test_force_encodes_again(media_root):
+    make_image()
+    with mock.patch("media_styles.variants.encode", wraps=variants.encode) as encode:
+        assert "1 generated" in warm("--force")
+    assert encode.call_count == FILES_PER_IMAGE

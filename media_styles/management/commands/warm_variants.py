@@ -23,7 +23,9 @@ class Command(BaseCommand):
         )
         parser.add_argument("--image", type=int, help="Only this image id (no orphan sweep).")
         parser.add_argument(
-            "--force", action="store_true", help="Regenerate even up-to-date images."
+            "--force",
+            action="store_true",
+            help="Encode every variant again, even of up-to-date images.",
         )
 
     def handle(self, *args, missing_only=False, image=None, force=False, **options):
@@ -45,7 +47,7 @@ class Command(BaseCommand):
                 counts["up to date"] += 1
                 continue
             try:
-                variants.generate(item)
+                variants.generate(item, reuse=not force)
             except (OSError, ValidationError) as error:
                 counts["failed"] += 1
                 message = "; ".join(getattr(error, "messages", [str(error)]))
