@@ -1,3 +1,6 @@
+import shutil
+from pathlib import Path
+
 import pytest
 from django.core.cache import cache
 
@@ -8,3 +11,12 @@ def _empty_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _no_variant_files_from_earlier_tests(settings):
+    # Image variants are generated on save into MEDIA_ROOT/variants/<image id>/. A
+    # rolled-back test can hand its image id to the next one (SQLite), whose save
+    # would then find, reuse or sweep the earlier test's files.
+    yield
+    shutil.rmtree(Path(settings.MEDIA_ROOT) / "variants", ignore_errors=True)
