@@ -25,6 +25,7 @@ from django.utils.translation import override
 from press.models import Activity, PressRelease, localized
 from press.sanitizer import clean_html
 
+from .body_images import BodyImages
 from .errors import PageError, describe
 
 
@@ -33,6 +34,7 @@ class ReleaseImporter:
         self.images = images
         self.media_dir = media_dir
         self.report = report
+        self.body_images = BodyImages(images, report)
         self.activities = dict(Activity.objects.values_list("slug", "id"))
         # (release id, language) -> (file's next URL, source): checked once every file is in.
         self.imported = {}
@@ -94,9 +96,10 @@ class ReleaseImporter:
         language = data.language
         desired = {
             localized("title", language): data.title,
-            # Compared cleaned, as stored, so a second import sees no change; a new row is
-            # cleaned by PressRelease.save().
-            localized("body", language): clean_html(data.body) if release.pk else data.body,
+            # Compared cleaned, as stored, so a second import sees no change.
+            localized("body", language): self.body_images.localise(
+                clean_html(data.body), page, "props.pageProps.api.data.body"
+            ),
             localized("description", language): data.description,
             localized("image_caption", language): data.caption,
             **{localized("slug", code): slug for code, slug in data.slugs.items()},

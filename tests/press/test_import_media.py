@@ -98,3 +98,33 @@ def test_missing_media_folder_is_an_error(tmp_path):
     with pytest.raises(CommandError, match="nowhere: media folder not found"):
         run_import(write(tmp_path, page()), media_dir=str(tmp_path / "nowhere"))
     assert not PressRelease.objects.exists()
+
+
+BODY_WITH_IMAGE = (
+    '<div class="thales-brick-image"><img src="https://tas-static.example/d7/rover_1.jpg" '
+    'alt="Rover"><div class="asset__image__description">ESA</div></div><p>Text</p>'
+)
+
+
+def test_body_image_found_locally_is_served_from_this_site(tmp_path):
+    media = make_media(tmp_path / "media", "rover_1.jpg")
+    document = page(body=BODY_WITH_IMAGE)
+    out, err = run_import(write(tmp_path, document), media_dir=media)
+    body = PressRelease.objects.get().body_en
+    image = Image.objects.get(original_name="rover_1.jpg")
+    variant = image.variant("_1920")
+    assert f'<img src="{variant["webp"]}" alt="Rover" width="1920"' in body
+    assert "tas-static.example" not in body
+    assert "warnings: 0" in out, err
+    again, _ = run_import(write(tmp_path, document), media_dir=media)
+    assert "0 created, 0 updated, 1 unchanged" in again
+    assert Image.objects.count() == 1
+
+
+def test_body_image_without_local_file_is_removed_with_a_warning(tmp_path):
+    media = make_media(tmp_path / "media")
+    _, err = run_import(write(tmp_path, page(body=BODY_WITH_IMAGE)), media_dir=media)
+    body = PressRelease.objects.get().body_en
+    assert "<img" not in body
+    assert '<div class="asset__image__description">ESA</div></div><p>Text</p>' in body
+    assert "no local file for body image 'rover_1.jpg'; removed from the body" in err

@@ -1,0 +1,65 @@
+"""Images inside release bodies point at the old site's image server, which goes away
+with the old site (and which pages must not load from: no request leaves this site).
+
+Each ``<img>`` whose file is in the media folder becomes a local ``Image`` and its
+``_1920`` variant; any other is removed with a warning naming it, so a body never
+shows a broken picture. Runs on cleaned HTML, whose ``<img>`` tags are normalised.
+"""
+
+import re
+from html import unescape
+from urllib.parse import unquote, urlsplit
+
+from django.utils.html import escape
+
+from .pages import ImageRef
+
+IMG_TAG = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
+ATTRIBUTE = re.compile(r'\s([a-z-]+)="([^"]*)"', re.IGNORECASE)
+BODY_WIDTH = "_1920"
+
+
+def original_name(url):
+    name = unquote(urlsplit(url).path.rsplit("/", 1)[-1])
+    stem = name.removesuffix(".webp")
+    return stem if stem != name and "." in stem else name
+
+
+def is_local(url):
+    parts = urlsplit(url)
+    return not parts.scheme and not parts.netloc and url.startswith("/")
+
+
+class BodyImages:
+    def __init__(self, images, report):
+        self.images = images
+        self.report = report
+
+    def localise(self, html, page, path):
+        def replace(match):
+            attributes = dict(ATTRIBUTE.findall(match.group(0)))
+            src = unescape(attributes.get("src", ""))
+            if is_local(src):
+                return match.group(0)
+            name = original_name(src) if src else ""
+            alt = unescape(attributes.get("alt", ""))
+            image = None
+            if name:
+                ref = ImageRef(original_name=name, alt=alt, title="", path=path)
+                image = self.images.get(ref, page.language, page.source)
+            if image is None:
+                self.report.warn(
+                    page.source, path,
+                    f"no local file for body image {name or src!r}; removed from the body",
+                )  # fmt: skip
+                return ""
+            variant = image.variant(BODY_WIDTH)
+            if variant:
+                url, width, height = variant["webp"], variant["width"], variant["height"]
+            else:
+                url, width, height = image.file.url, image.width, image.height
+            return (
+                f'<img src="{escape(url)}" alt="{escape(alt)}" width="{width}" height="{height}">'
+            )
+
+        return IMG_TAG.sub(replace, html)
