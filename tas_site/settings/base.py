@@ -3,6 +3,7 @@
 from pathlib import Path
 
 import environ
+from csp.constants import NONCE
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -21,6 +22,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    "csp",
     "imagekit",
     "media_styles",
     "navigation",
@@ -29,6 +31,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "navigation.middleware.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Anonymous cache hits are answered here, like WhiteNoise answers static files;
     # everything below only runs for misses, staff and POSTs.
@@ -59,6 +63,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
                 "navigation.context_processors.chrome",
+                "csp.context_processors.nonce",
             ],
         },
     },
@@ -140,6 +145,42 @@ MEDIA_ROOT = Path(env("MEDIA_ROOT", default=str(BASE_DIR / "media")))
 # Uploads above this size are streamed to a temporary file instead of memory.
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
+
+# Security headers sent in every environment, so tests and the browser gates
+# run against the same policy production sends (prod.py adds HSTS and TLS).
+# Scripts: own files, or an inline <script nonce="{{ CSP_NONCE }}"> (never
+# 'unsafe-inline'). Styles: own files; style *attributes* stay allowed for the
+# templates' per-activity colour custom property (editor HTML cannot carry
+# style attributes: the sanitiser drops them).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'", NONCE],
+        "style-src": ["'self'"],
+        "style-src-attr": ["'unsafe-inline'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "media-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    },
+}
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "accelerometer", "camera", "geolocation", "gyroscope", "magnetometer",
+        "microphone", "payment", "usb",
+    )
+}  # fmt: skip
+X_FRAME_OPTIONS = "DENY"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+# modeltranslation's tabbed admin loads jQuery UI from a CDN by default; serve
+# the copy in static/vendor/jquery-ui/ instead (no external request, CSP 'self').
+JQUERY_UI_URL = "vendor/jquery-ui/jquery-ui.min.js"
 
 SITE_NAME = "Thales Alenia Space"
 # Sections this site does not serve yet link to the old site, so a migration

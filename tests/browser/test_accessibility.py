@@ -1,0 +1,35 @@
+"""axe-core on every page type, phone and desktop widths: zero violations."""
+
+import json
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+from tests.quality.tools import RESULTS_DIR
+
+from .pages import MISSING, PAGE_TYPES
+
+pytestmark = pytest.mark.browser
+
+axe = Axe()
+# WCAG 2.2 A and AA plus axe's best practices (landmarks, heading order, ...).
+AXE_OPTIONS = {
+    "resultTypes": ["violations"],
+    "runOnly": {
+        "type": "tag",
+        "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"],
+    },
+}
+
+
+@pytest.mark.parametrize("path", PAGE_TYPES)
+def test_page_has_no_accessibility_violations(page, watch, path, request):
+    if path == MISSING:
+        watch.expect_error(r"status of 404")
+    page.goto(path)
+    page.wait_for_load_state("networkidle")
+    results = axe.run(page, options=AXE_OPTIONS)
+    if results.violations_count:
+        report = RESULTS_DIR / f"axe-{request.node.callspec.id}.json"
+        report.write_text(json.dumps(results.response["violations"], indent=2))
+    assert results.violations_count == 0, results.generate_report()
