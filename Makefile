@@ -6,7 +6,9 @@ STAMP := $(VENV)/.installed-stamp
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install run demo test lint format check clean
+NPM_STAMP := node_modules/.installed-stamp
+
+.PHONY: install run demo test lint format check clean node-deps browser-deps gate-deps audit
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -15,6 +17,29 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 install: $(STAMP)
+
+# npm tools for the quality gates: the Nu HTML Checker (vnu.jar), Lighthouse and
+# the jQuery UI source vendored in static/vendor/. --ignore-scripts: vnu-jar's
+# postinstall would try to download a Java runtime; Debian's is used instead.
+$(NPM_STAMP): package.json package-lock.json
+	npm ci --no-audit --no-fund --ignore-scripts --loglevel=error
+	touch $(NPM_STAMP)
+
+node-deps: $(NPM_STAMP)
+
+# Debian's Chromium (never a downloaded browser build) and a Java runtime for vnu.
+# Needs root for apt-get; does nothing when both are already there.
+browser-deps:
+	@if [ -x /usr/bin/chromium ] && command -v java >/dev/null; then :; \
+	elif [ "$$(id -u)" -ne 0 ]; then \
+		echo "Install Debian's chromium and default-jre-headless (needs root)."; exit 1; \
+	else \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+			--no-install-recommends chromium $$(command -v java >/dev/null || echo default-jre-headless) \
+			>/dev/null; \
+	fi
+
+gate-deps: browser-deps node-deps
 
 demo: install
 	$(BIN)/python manage.py migrate --noinput
@@ -39,6 +64,11 @@ format: install
 
 test: lint
 	$(BIN)/python -m pytest
+
+# Lighthouse, mobile profile, on the list and detail pages of a production-like
+# copy of the demo site (gunicorn, whitenoise, DEBUG off); fails below budget.
+audit: install gate-deps
+	$(BIN)/python -m tests.browser.audit
 
 clean:
 	rm -rf $(VENV) db.sqlite3 media staticfiles .pytest_cache .ruff_cache

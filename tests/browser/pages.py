@@ -2,6 +2,8 @@
 
 import pytest
 
+from tests.quality.tools import needs
+
 MARS = "/en/press-releases/mission-mars-be-continued"
 RESCUE_EN = (
     "/en/press-releases/european-commission-acquire-thales-alenia-spaces-advanced-technology"
@@ -13,11 +15,6 @@ RESCUE_FR = (
 )
 HOSTILE = "/en/press-releases/hostile-content-check"
 MISSING = "/en/press-releases/no-such-release"
-
-
-def needs(issue):
-    """A gate for a feature another issue is building: expected to fail until it lands."""
-    return pytest.mark.xfail(strict=True, reason=f"needs issue {issue}")
 
 
 # Every page type a visitor can reach, for the accessibility and markup gates.

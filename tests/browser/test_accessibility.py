@@ -24,9 +24,12 @@ AXE_OPTIONS = {
 
 @pytest.mark.parametrize("path", PAGE_TYPES)
 def test_page_has_no_accessibility_violations(page, watch, path, request):
+    expected_status = 200
     if path == MISSING:
+        expected_status = 404
         watch.expect_error(r"status of 404")
-    page.goto(path)
+    response = page.goto(path)
+    assert response.status == expected_status
     page.wait_for_load_state("networkidle")
     results = axe.run(page, options=AXE_OPTIONS)
     if results.violations_count:

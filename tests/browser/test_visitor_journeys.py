@@ -5,7 +5,9 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from .pages import MARS, MISSING, RESCUE_EN, RESCUE_FR, needs
+from tests.quality.tools import needs
+
+from .pages import MARS, MISSING, RESCUE_EN, RESCUE_FR
 
 pytestmark = pytest.mark.browser
 
