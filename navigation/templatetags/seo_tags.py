@@ -54,7 +54,6 @@ def news_article_jsonld(context, release):
     request = context["request"]
     canonical = seo.canonical_url(request, context.get("alternates"))
     data = seo.news_article(request, release, canonical)
-    return format_html(
-        '<script type="application/ld+json">{}</script>',
-        mark_safe(seo.script_json(data)),  # noqa: S308
-    )
+    # script_json escapes <, > and &, as django.utils.html.json_script does.
+    escaped = mark_safe(seo.script_json(data))  # noqa: S308  # nosec B308 B703
+    return format_html('<script type="application/ld+json">{}</script>', escaped)

@@ -25,7 +25,7 @@ def server_environment(folder, port):
         key: value
         for key, value in os.environ.items()
         # The server keeps its own database and cache, whatever the test run uses.
-        if key not in {"DATABASE_URL", "REDIS_URL", "TEST_DATABASE_NAME"}
+        if key not in {"DATABASE_URL", "REDIS_URL", "TEST_DATABASE_NAME", "CACHE_KEY_PREFIX"}
     }
     env.update(
         DJANGO_SETTINGS_MODULE="tests.browser.server_settings",
@@ -35,6 +35,8 @@ def server_environment(folder, port):
         DATABASE_URL=f"sqlite:///{folder}/site.sqlite3",
         MEDIA_ROOT=str(Path(folder) / "media"),
         STATIC_ROOT=str(Path(folder) / "static"),
+        # The page cache stays on (as in production) but starts empty every run.
+        CACHE_DIR=str(Path(folder) / "cache"),
         SECURE_SSL_REDIRECT="false",
         LOG_LEVEL="ERROR",
     )

@@ -9,8 +9,6 @@ from lxml import etree
 
 from tests.builders import make_release
 
-from .tools import needs
-
 SCHEMAS = Path(__file__).parent / "schemas"
 SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
 XHTML_NS = "http://www.w3.org/1999/xhtml"
@@ -51,7 +49,6 @@ def test_the_schemas_reject_a_broken_sitemap():
         assert not urlset.validate(etree.fromstring(broken)), broken
 
 
-@needs(6)
 def test_sitemap_validates_and_lists_published_indexable_releases(client, releases):
     response = client.get("/sitemap.xml")
     assert response.status_code == 200
@@ -75,7 +72,6 @@ def test_sitemap_validates_and_lists_published_indexable_releases(client, releas
     assert {"en", "fr", "x-default"} <= set(alternates)
 
 
-@needs(6)
 @pytest.mark.parametrize("language", ["en", "fr"])
 def test_rss_feed_parses_without_errors(client, releases, language):
     response = client.get(f"/{language}/press-releases/feed")
