@@ -30,6 +30,8 @@ def site_url():
     skip_if_gates_disabled()
     require_chromium()
     RESULTS_DIR.mkdir(exist_ok=True)
+    for stale in RESULTS_DIR.glob("axe-*.json"):
+        stale.unlink()
     with running_site(log=RESULTS_DIR / "server.log") as url:
         yield url
 
