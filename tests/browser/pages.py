@@ -2,8 +2,6 @@
 
 import pytest
 
-from tests.quality.tools import needs
-
 MARS = "/en/press-releases/mission-mars-be-continued"
 RESCUE_EN = (
     "/en/press-releases/european-commission-acquire-thales-alenia-spaces-advanced-technology"
@@ -26,7 +24,7 @@ PAGE_TYPES = [
     pytest.param(MARS, id="detail"),
     pytest.param(RESCUE_FR, id="detail-fr"),
     pytest.param(MISSING, id="not-found"),
-    pytest.param("/en/search?key=mars&category=press-releases", id="search", marks=needs(7)),
-    pytest.param("/en/press-releases/gallery", id="gallery", marks=needs(7)),
+    pytest.param("/en/search?key=mars&category=press-releases", id="search"),
+    pytest.param("/en/press-releases/gallery", id="gallery"),
     pytest.param("/en/sitemap", id="sitemap-page"),
 ]

@@ -33,7 +33,6 @@ def test_list_shows_the_releases_with_links_to_each(page):
     assert RESCUE_EN in hrefs
 
 
-@needs(7)
 def test_activity_filter_narrows_the_list(page):
     page.goto("/en/press-releases?activity=explore")
     cards = page.locator("main article")
@@ -41,7 +40,6 @@ def test_activity_filter_narrows_the_list(page):
     expect(page.locator(f"main a[href='{RESCUE_EN}']")).to_have_count(0)
 
 
-@needs(7)
 def test_filter_form_works_and_resets(page):
     page.goto("/en/press-releases")
     form = page.locator("main form").first
@@ -140,7 +138,6 @@ def test_unknown_address_gets_the_404_page(page, watch, site_url):
     page.wait_for_url(f"{site_url}/en")
 
 
-@needs(7)
 def test_search_finds_the_release(page):
     page.goto("/en/search?key=mars&category=press-releases")
     expect(page).to_have_title(re.compile("mars", re.I))
@@ -148,7 +145,6 @@ def test_search_finds_the_release(page):
     expect(page.locator(f"main a[href='{RESCUE_EN}']")).to_have_count(0)
 
 
-@needs(7)
 def test_gallery_shows_release_images_linking_to_their_release(page):
     page.goto("/en/press-releases/gallery")
     link = page.locator(f"main a[href='{MARS}']").first
