@@ -61,7 +61,8 @@ def main():
         sys.exit("Lighthouse or chromium is missing: run `make node-deps browser-deps`.")
     RESULTS_DIR.mkdir(exist_ok=True)
     below = []
-    with running_site(log=RESULTS_DIR / "audit-server.log") as base_url:
+    with running_site(log=RESULTS_DIR / "audit-server.log") as site:
+        base_url = site.url
         print(f"{'page':8} " + " ".join(f"{name:>15}" for name in CATEGORIES))
         for name, path, budgets in PAGES:
             scores, failing = run_lighthouse(

@@ -26,14 +26,19 @@ VIEWPORTS = {375: {"width": 375, "height": 812}, 1280: {"width": 1280, "height":
 
 
 @pytest.fixture(scope="session")
-def site_url():
+def site():
     skip_if_gates_disabled()
     require_chromium()
     RESULTS_DIR.mkdir(exist_ok=True)
     for stale in RESULTS_DIR.glob("axe-*.json"):
         stale.unlink()
-    with running_site(log=RESULTS_DIR / "server.log") as url:
-        yield url
+    with running_site(log=RESULTS_DIR / "server.log") as running:
+        yield running
+
+
+@pytest.fixture(scope="session")
+def site_url(site):
+    return site.url
 
 
 @pytest.fixture(scope="session")

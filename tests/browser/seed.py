@@ -8,6 +8,7 @@ small reader of the same demo files stands in.
 """
 
 import json
+import os
 import tempfile
 from datetime import datetime
 from pathlib import Path
@@ -62,6 +63,17 @@ def main():
     call_command("collectstatic", verbosity=0, interactive=False)
     load_demo()
     load_hostile_release()
+    _make_admin()
+
+
+def _make_admin():
+    from django.contrib.auth.models import User
+
+    from .server import ADMIN_USERNAME
+
+    User.objects.create_superuser(
+        ADMIN_USERNAME, "gates@example.org", os.environ["TAS_GATES_ADMIN_PASSWORD"]
+    )
 
 
 def load_demo():

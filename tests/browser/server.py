@@ -14,10 +14,12 @@ import tempfile
 import time
 import urllib.error
 import urllib.request
+from dataclasses import dataclass
 from pathlib import Path
 
 BASE_DIR = Path(__file__).resolve().parents[2]
 DEFAULT_PORT = int(os.environ.get("TAS_GATES_PORT", "8008"))
+ADMIN_USERNAME = "gates-admin"
 
 
 def server_environment(folder, port):
@@ -39,13 +41,21 @@ def server_environment(folder, port):
         CACHE_DIR=str(Path(folder) / "cache"),
         SECURE_SSL_REDIRECT="false",
         LOG_LEVEL="ERROR",
+        TAS_GATES_ADMIN_PASSWORD=secrets.token_urlsafe(16),
     )
     return env
 
 
+@dataclass(frozen=True)
+class Site:
+    url: str
+    admin_username: str
+    admin_password: str
+
+
 @contextlib.contextmanager
 def running_site(port=DEFAULT_PORT, *, log=None):
-    """Seed a fresh site and serve it on ``http://127.0.0.1:<port>``; yield its base URL."""
+    """Seed a fresh site, serve it on ``http://127.0.0.1:<port>`` and yield a ``Site``."""
     with tempfile.TemporaryDirectory(prefix="tas-gates-") as folder:
         env = server_environment(folder, port)
         seeded = subprocess.run(  # noqa: S603 (fixed argv, our own module)
@@ -73,7 +83,7 @@ def running_site(port=DEFAULT_PORT, *, log=None):
         base_url = f"http://127.0.0.1:{port}"
         try:
             _wait_until_up(base_url, server)
-            yield base_url
+            yield Site(base_url, ADMIN_USERNAME, env["TAS_GATES_ADMIN_PASSWORD"])
         finally:
             server.terminate()
             try:
