@@ -2,21 +2,17 @@
 
 Run by the gates' fixture in a subprocess (``python -m tests.browser.seed``)
 with the server's settings, so the browser sees exactly what the server
-serves. The demo is loaded the way a newcomer loads it (``load_demo``, or
-``import_pages`` on ``demo/``) as soon as those commands exist; until then a
-small reader of the same demo files stands in.
+serves. The demo is loaded the way a newcomer loads it (``load_demo``), and
+the hostile release the way a hostile page would arrive (``import_pages``).
 """
 
 import json
 import os
 import tempfile
-from datetime import datetime
 from pathlib import Path
-from zoneinfo import ZoneInfo
 
 import django
-from django.conf import settings
-from django.core.management import call_command, get_commands
+from django.core.management import call_command
 
 BASE_DIR = Path(__file__).resolve().parents[2]
 DEMO = BASE_DIR / "demo"
@@ -77,35 +73,16 @@ def _make_admin():
 
 
 def load_demo():
-    commands = get_commands()
-    if "load_demo" in commands:
-        call_command("load_demo", verbosity=0)
-    elif "import_pages" in commands:
-        call_command(
-            "import_pages", str(DEMO / "pages"), media_dir=str(DEMO / "media"), verbosity=0
-        )
-    else:
-        _read_demo_pages()
+    call_command("load_demo", verbosity=0)
 
 
 def load_hostile_release():
-    """Through the importer when it exists (the path hostile pages really take)."""
-    if "import_pages" in get_commands():
-        page = _hostile_page()
-        with tempfile.TemporaryDirectory() as folder:
-            path = Path(folder) / f"en--press-releases--{HOSTILE_SLUG}.json"
-            path.write_text(json.dumps(page), encoding="utf-8")
-            call_command("import_pages", str(path), media_dir=str(DEMO / "media"), verbosity=0)
-    else:
-        from press.models import PressRelease
-
-        PressRelease.objects.create(
-            title_en=HOSTILE_TITLE,
-            slug_en=HOSTILE_SLUG,
-            body_en=HOSTILE_BODY,
-            date=datetime(2001, 1, 1, 12, tzinfo=ZoneInfo(settings.TIME_ZONE)),
-            status="published",
-        )
+    """Through the importer: the path a hostile page from the old site would take."""
+    page = _hostile_page()
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / f"en--press-releases--{HOSTILE_SLUG}.json"
+        path.write_text(json.dumps(page), encoding="utf-8")
+        call_command("import_pages", str(path), media_dir=str(DEMO / "media"), verbosity=0)
 
 
 def _hostile_page():
@@ -131,44 +108,6 @@ def _hostile_page():
     api["seo"]["title"] = HOSTILE_TITLE
     api["seo"]["description"] = f"<script>window.{HOSTILE_MARKER}='seo'</script>"
     return page
-
-
-def _read_demo_pages():
-    """Stand-in for the importer (issue 4): the demo pages' releases, merged by language."""
-    from django.core.files import File
-
-    from media_styles.models import Image
-    from press.models import Activity, PressRelease
-
-    media_map = json.loads((DEMO / "media" / "map.json").read_text())
-    zone = ZoneInfo(settings.TIME_ZONE)
-    releases = {}
-    for path in sorted((DEMO / "pages").glob("*.json")):
-        api = json.loads(path.read_text())["props"]["pageProps"]["api"]
-        data, locales = api["data"], api["locales"]
-        language = path.name.split("--")[0]
-        key = locales.get("en") or next(iter(locales.values()))
-        release = releases.get(key) or PressRelease(
-            date=datetime.fromisoformat(data["date"]).replace(tzinfo=zone),
-            activity=Activity.objects.get(slug=data["activity"]),
-            country=data.get("country") or "",
-            noindex=bool(api.get("noindex")),
-            status="published",
-        )
-        setattr(release, f"title_{language}", data["title"].strip())
-        setattr(release, f"slug_{language}", locales[language].rsplit("/", 1)[-1])
-        setattr(release, f"body_{language}", data["body"])
-        image = data.get("image") or {}
-        local = next(
-            (f for name, f in media_map.items() if Path(name).stem == image.get("title")), None
-        )
-        if local and release.image_id is None:
-            with (DEMO / "media" / local).open("rb") as handle:
-                release.image = Image.objects.create(
-                    file=File(handle, name=local), alt=image["alt"]
-                )
-        release.save()
-        releases[key] = release
 
 
 if __name__ == "__main__":

@@ -5,8 +5,6 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tests.quality.tools import needs
-
 from .pages import MARS, MISSING, RESCUE_EN, RESCUE_FR
 
 pytestmark = pytest.mark.browser
@@ -102,7 +100,6 @@ def test_skip_link_is_the_first_stop_and_moves_focus_to_main(page):
     assert page.evaluate("document.activeElement.id") == "main"
 
 
-@needs(4)  # the demo's menus come from its page files, through import_pages
 def test_main_menu_opens_and_closes_with_the_keyboard(page):
     page.goto("/en/press-releases")
     menu = page.locator("nav.main-menu")

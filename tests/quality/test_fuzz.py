@@ -10,14 +10,12 @@ import json
 import pytest
 from django.contrib.auth.models import User
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.core.management import CommandError, call_command, get_commands
+from django.core.management import CommandError, call_command
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tests.browser.seed import DEMO
 from tests.builders import image_bytes, make_release
-
-from .tools import needs
 
 FUZZ = settings(
     max_examples=40,
@@ -100,11 +98,9 @@ FIELDS = [
 ]  # fmt: skip
 
 
-@needs(4)
 @FUZZ
 @given(field=st.sampled_from(FIELDS), value=json_values)
 def test_importing_a_damaged_page_is_a_clear_error_or_a_clean_import(db, tmp_path, field, value):
-    assert "import_pages" in get_commands()
     page = copy.deepcopy(PAGE)
     node = page["props"]["pageProps"]
     for key in field[:-1]:
