@@ -52,8 +52,3 @@ def require_chromium():
 def require_vnu():
     require(shutil.which("java"), "Java (for the Nu HTML Checker)", "make browser-deps")
     require(VNU_JAR.exists(), f"vnu.jar ({VNU_JAR})", "make node-deps")
-
-
-def needs(issue):
-    """A gate for a feature another issue is building: expected to fail until it lands."""
-    return pytest.mark.xfail(strict=True, reason=f"needs issue {issue}")
