@@ -15,6 +15,7 @@ Targets (issue 5): WebP time <= 1.1x JPEG, WebP bytes <= 65 % of JPEG, SSIM >= 0
 
 import argparse
 import io
+import os
 import statistics
 import sys
 import time
@@ -23,7 +24,14 @@ from pathlib import Path
 import numpy as np
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+# This folder holds benchmarks/http.py, which would shadow the standard library's http.
+HERE = Path(__file__).resolve().parent
+sys.path[:] = [str(ROOT)] + [entry for entry in sys.path if Path(entry or ".").resolve() != HERE]
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tas_site.settings.test")
+
+import django  # noqa: E402
+
+django.setup()
 
 from PIL import Image, ImageOps  # noqa: E402
 from pilkit.processors import ProcessorPipeline  # noqa: E402
