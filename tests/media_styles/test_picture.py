@@ -121,5 +121,7 @@ def test_pages_never_open_decode_or_stat_an_image(client, media_root):
     [thumbnail] = detail.find("img", class_="next-release__image")
     assert thumbnail["loading"] == "lazy" and thumbnail["width"] == "241"
     assert "241x143" in thumbnail["src"]
-    [card] = Tags(pages["list"].content.decode()).find("img", class_="card__image")[:1]
-    assert card["loading"] == "lazy" and card["width"] == "463"
+    # The first card is the list's largest image above the fold; the rest load lazily.
+    first, second = Tags(pages["list"].content.decode()).find("img", class_="card__image")[:2]
+    assert first.get("fetchpriority") == "high" and "loading" not in first
+    assert second["loading"] == "lazy" and second["width"] == "463"
