@@ -8,26 +8,16 @@ shows a broken picture. Runs on cleaned HTML, whose ``<img>`` tags are normalise
 
 import re
 from html import unescape
-from urllib.parse import unquote, urlsplit
 
 from django.utils.html import escape
 
-from .pages import ImageRef
+from navigation.links import is_external
+
+from .pages import ImageRef, original_file_name
 
 IMG_TAG = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
 ATTRIBUTE = re.compile(r'\s([a-z-]+)="([^"]*)"', re.IGNORECASE)
 BODY_WIDTH = "_1920"
-
-
-def original_name(url):
-    name = unquote(urlsplit(url).path.rsplit("/", 1)[-1])
-    stem = name.removesuffix(".webp")
-    return stem if stem != name and "." in stem else name
-
-
-def is_local(url):
-    parts = urlsplit(url)
-    return not parts.scheme and not parts.netloc and url.startswith("/")
 
 
 class BodyImages:
@@ -39,9 +29,9 @@ class BodyImages:
         def replace(match):
             attributes = dict(ATTRIBUTE.findall(match.group(0)))
             src = unescape(attributes.get("src", ""))
-            if is_local(src):
+            if src and not is_external(src):
                 return match.group(0)
-            name = original_name(src) if src else ""
+            name = original_file_name(src) if src else ""
             alt = unescape(attributes.get("alt", ""))
             image = None
             if name:

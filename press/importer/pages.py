@@ -206,12 +206,15 @@ def plain_text(markup):
     return html.unescape(strip_tags(markup)).strip()
 
 
-def name_from_url(cursor, url):
+def original_file_name(url):
     """The original file name: last path segment, percent-decoded, without the variant's .webp."""
     name = unquote(urlsplit(url).path.rsplit("/", 1)[-1])
     stem = name.removesuffix(".webp")
-    if stem != name and "." in stem:
-        name = stem
+    return stem if stem != name and "." in stem else name
+
+
+def name_from_url(cursor, url):
+    name = original_file_name(url)
     if not name or name in {".", ".."}:
         raise cursor.error(f"expected a file URL, got {describe(url)}")
     return name
