@@ -89,6 +89,14 @@ class Image(models.Model):
         """The stored variant ``name`` (see ``specs.SIZES``), or None if not generated."""
         return self.variants.get(name)
 
+    def variant_or_original(self, name):
+        """(URL, width, height) of the WebP variant ``name``, or of the original file while
+        variants are not generated yet."""
+        variant = self.variants.get(name)
+        if variant and variant.get("webp"):
+            return variant["webp"], variant["width"], variant["height"]
+        return self.file.url, self.width, self.height
+
     def variant_urls(self, names=None, format="webp"):
         """{size name: URL} for generated variants, in the order of ``names``."""
         from .specs import PAGE_IMAGE_SIZES

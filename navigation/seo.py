@@ -70,10 +70,7 @@ def share_image(image):
     """(path, width, height) of the 1920x1200 variant, or of the original until it exists."""
     if image is None:
         return None
-    variant = image.variant(OG_IMAGE_SIZE)
-    if variant and variant.get("webp"):
-        return variant["webp"], variant.get("width"), variant.get("height")
-    return image.file.url, image.width, image.height
+    return image.variant_or_original(OG_IMAGE_SIZE)
 
 
 def news_article(request, release, canonical):

@@ -43,11 +43,7 @@ class BodyImages:
                     f"no local file for body image {name or src!r}; removed from the body",
                 )  # fmt: skip
                 return ""
-            variant = image.variant(BODY_WIDTH)
-            if variant:
-                url, width, height = variant["webp"], variant["width"], variant["height"]
-            else:
-                url, width, height = image.file.url, image.width, image.height
+            url, width, height = image.variant_or_original(BODY_WIDTH)
             return (
                 f'<img src="{escape(url)}" alt="{escape(alt)}" width="{width}" height="{height}">'
             )
