@@ -121,6 +121,20 @@ class SearchView(QueryPageMixin, ListView):
         return context
 
 
+def press_section(labels, title):
+    """Context of a page inside Press Releases: its breadcrumb, and the section the menu
+    marks as active (the list)."""
+    press_list = reverse("press:list")
+    return {
+        "breadcrumb": [
+            (labels["breadcrumbHome"], reverse("home")),
+            (labels["breadcrumbPressReleases"], press_list),
+            (title, None),
+        ],
+        "section_url": press_list,
+    }
+
+
 class GalleryView(QueryPageMixin, ListView):
     """The images of published releases, newest first, each linking to its release."""
 
@@ -138,15 +152,7 @@ class GalleryView(QueryPageMixin, ListView):
 
     def get_context_data(self, **kwargs):
         labels = get_chrome()["labels"]
-        return super().get_context_data(
-            breadcrumb=[
-                (labels["breadcrumbHome"], reverse("home")),
-                (labels["breadcrumbPressReleases"], reverse("press:list")),
-                (labels["galleryLabel"], None),
-            ],
-            section_url=reverse("press:list"),
-            **kwargs,
-        )
+        return super().get_context_data(**press_section(labels, labels["galleryLabel"]), **kwargs)
 
 
 class PressReleaseDetailView(DetailView):
@@ -191,13 +197,7 @@ class PressReleaseDetailView(DetailView):
             noindex=release.noindex or self.preview,
             next_release=release.next_release(),
             alternates=release.alternate_urls(),
-            # The menu marks the release's section (the list) as active.
-            section_url=reverse("press:list"),
-            breadcrumb=[
-                (labels["breadcrumbHome"], reverse("home")),
-                (labels["breadcrumbPressReleases"], reverse("press:list")),
-                (release.title, None),
-            ],
+            **press_section(labels, release.title),
             **kwargs,
         )
 
