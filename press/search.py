@@ -46,13 +46,18 @@ _WORD = re.compile(r"\w+")
 _LIGATURES = str.maketrans({"œ": "oe", "Œ": "OE", "æ": "ae", "Æ": "AE", "ø": "o", "Ø": "O"})
 
 
+def clean_query(query):
+    """Whitespace folded and length capped, as every search path reads it."""
+    return " ".join((query or "").split())[:MAX_QUERY_LENGTH]
+
+
 def is_postgresql(queryset):
     return connections[queryset.db].vendor == "postgresql"
 
 
 def search(queryset, query, language):
     """Releases of ``queryset`` matching ``query``, best first, annotated ``search_rank``."""
-    query = " ".join((query or "").split())[:MAX_QUERY_LENGTH]
+    query = clean_query(query)
     if not query:
         return queryset
     if is_postgresql(queryset):
@@ -101,7 +106,7 @@ def attach_snippets(releases, query, language):
     One query on PostgreSQL (``ts_headline`` knows the stemmed matches); none on SQLite.
     """
     releases = list(releases)
-    query = " ".join((query or "").split())[:MAX_QUERY_LENGTH]
+    query = clean_query(query)
     if not releases or not query:
         return releases
     model = type(releases[0])
