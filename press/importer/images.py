@@ -8,11 +8,11 @@ or the file ``map.json`` in that folder names for it.
 import json
 from pathlib import Path
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files import File
 from django.core.files.storage import default_storage
 
+from media_styles import variants
 from media_styles.models import Image
 
 from .errors import PageError
@@ -111,12 +111,8 @@ class ImageStore:
     def _remember(self, image):
         if image.file.name and image.file._committed:
             self.written.append(image.file.name)
-        media_url = settings.MEDIA_URL
-        for variant in (image.variants or {}).values():
-            for key in ("webp", "avif"):
-                url = variant.get(key) if isinstance(variant, dict) else None
-                if url and url.startswith(media_url):
-                    self.written.append(url[len(media_url) :])
+        if image.pk:
+            self.written.extend(variants.referenced_names([(image.pk, image.variants)]))
 
     def discard_written(self):
         for name in self.written:
