@@ -56,6 +56,7 @@ run: demo
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
 	DJANGO_SETTINGS_MODULE=tas_site.settings.test $(BIN)/python manage.py makemigrations --check --dry-run
 
 format: install

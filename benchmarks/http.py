@@ -180,7 +180,7 @@ def measure_purge(server, path, rounds=20):
     import django
 
     django.setup()
-    from press import page_cache
+    from tas_site import page_cache
 
     purges, misses, hits = [], [], []
     for _ in range(rounds):

@@ -2,6 +2,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 
 from . import source as sources
+from .specs import PAGE_IMAGE_SIZES
 
 
 def validate_source(value):
@@ -99,8 +100,6 @@ class Image(models.Model):
 
     def variant_urls(self, names=None, format="webp"):
         """{size name: URL} for generated variants, in the order of ``names``."""
-        from .specs import PAGE_IMAGE_SIZES
-
         urls = {}
         for name in names or PAGE_IMAGE_SIZES:
             variant = self.variants.get(name)

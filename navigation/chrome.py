@@ -12,6 +12,7 @@ from django.core.cache import cache
 from django.utils.translation import get_language, override
 
 from .links import link_menu_items
+from .models import FooterImage, Label, MenuItem, SiteOptions
 
 CACHE_KEY = "navigation:chrome:{language}"
 CACHE_TIMEOUT = 60 * 60 * 24
@@ -55,44 +56,30 @@ def build_chrome(language):
 
 
 def load_labels():
-    from .models import Label
-
     # modeltranslation falls back to English for a label not yet translated.
     return Labels((label.key, label.value) for label in Label.objects.all())
 
 
+def menu_node(item):
+    return {
+        "id": item.pk,
+        "name": item.name,
+        "description": item.description,
+        "url": item.url,
+        "target": item.target,
+        "nolink": item.nolink,
+        "children": [],
+    }
+
+
 def load_menus():
     """{menu slug: [root nodes]}, each node with ``children``, ``href`` and ``target_view``."""
-    from .models import MenuItem
-
-    items = MenuItem.objects.select_related("menu").order_by("weight", "id")
-    nodes = {}
-    roots = {}
-    for item in items:
-        nodes[item.pk] = {
-            "id": item.pk,
-            "name": item.name,
-            "description": item.description,
-            "url": item.url,
-            "target": item.target,
-            "nolink": item.nolink,
-            "parent_id": item.parent_id,
-            "children": [],
-        }
-        roots.setdefault(item.menu.slug, [])
-    for item in items:
-        node = nodes[item.pk]
-        if node["parent_id"] and node["parent_id"] in nodes:
-            nodes[node["parent_id"]]["children"].append(node)
-        else:
-            roots[item.menu.slug].append(node)
+    roots = MenuItem.objects.tree(menu_node)
     link_menu_items([node for menu in roots.values() for node in menu])
     return roots
 
 
 def load_options():
-    from .models import FooterImage, SiteOptions
-
     options = SiteOptions.objects.filter(pk=1).first()
     if options is None:
         return {"contact_email": "", "footer_images": [], "paths": {}}

@@ -6,8 +6,6 @@ from django.conf import settings
 from django.db.models import Q
 from django.urls import reverse
 
-from press.models import PressRelease, localized
-
 from .models import Label, MenuItem
 
 LIST_LIMIT = 200  # per kind and language; the count says how many there are in all
@@ -29,16 +27,6 @@ class Gaps:
 def admin_url(obj):
     meta = obj._meta
     return reverse(f"admin:{meta.app_label}_{meta.model_name}_change", args=[obj.pk])
-
-
-def release_gaps(code):
-    """Releases published in another language but not available in ``code``."""
-    elsewhere = PressRelease.objects.none()
-    for other, _ in settings.LANGUAGES:
-        if other != code:
-            elsewhere |= PressRelease.objects.published(other)
-    missing = elsewhere.filter(blank(localized("title", code)) | blank(localized("slug", code)))
-    return Gaps("Releases", missing.count(), [(str(r), admin_url(r)) for r in missing[:LIST_LIMIT]])
 
 
 def label_gaps(code):
@@ -64,14 +52,28 @@ def menu_item_gaps(code):
     )
 
 
+# {kind: (order, finder(code) -> Gaps, every_language)}. Labels and menus are
+# navigation's own; an app above registers its content (press: releases).
+KINDS = {}
+
+
+def register(kind, finder, *, order, every_language=False):
+    """Add a kind of content to the board. ``every_language``: also list gaps in the
+    languages whose interface is not translated ("otherLang")."""
+    KINDS[kind] = (order, finder, every_language)
+
+
 def board():
-    """[(language code, name, {kind: Gaps})]: releases in every language; labels and
-    menus only in the languages whose interface is translated (not "otherLang")."""
+    """[(language code, name, {kind: Gaps})]: every kind in the languages whose
+    interface is translated; kinds registered for every language in all of them."""
+    kinds = sorted(KINDS.items(), key=lambda entry: entry[1][0])
     rows = []
     for code, name in settings.LANGUAGES:
-        kinds = {"releases": release_gaps(code)}
-        if code in settings.ACTIVE_LANGUAGES:
-            kinds["labels"] = label_gaps(code)
-            kinds["menu_items"] = menu_item_gaps(code)
-        rows.append((code, name, kinds))
+        active = code in settings.ACTIVE_LANGUAGES
+        gaps = {kind: finder(code) for kind, (_, finder, every) in kinds if every or active}
+        rows.append((code, name, gaps))
     return rows
+
+
+register("labels", label_gaps, order=20)
+register("menu_items", menu_item_gaps, order=30)

@@ -1,7 +1,6 @@
 """Language helpers: which languages are served, and the /<lang> home URL."""
 
 from django.conf import settings
-from django.urls import URLResolver, path
 from django.urls.resolvers import LocalePrefixPattern
 from django.utils import translation
 
@@ -21,14 +20,6 @@ class ExactLanguagePattern(LocalePrefixPattern):
         if path == self.language_prefix:
             return "", (), {}
         return None
-
-
-def language_home_patterns():
-    from press.views import HomeView
-
-    return [URLResolver(ExactLanguagePattern(prefix_default_language=True), [
-        path("", HomeView.as_view(), name="home"),
-    ])]  # fmt: skip
 
 
 def best_language(request):

@@ -14,9 +14,15 @@ from django.conf import settings
 from django.urls import Resolver404, resolve
 from django.utils import translation
 
-# Views a menu may point at that answer for any argument (a list, the home
-# page). A detail view only answers for content that exists: see ``served``.
-DETAIL_VIEWS = {"press:detail"}
+# Most views a menu may point at answer for any argument (a list, the home
+# page). A detail view answers only for content that is live: the app that
+# owns it registers {view name: live_slugs(language, slugs) -> live slugs}
+# (press does, in its AppConfig), so this module never imports it.
+DETAIL_VIEWS = {}
+
+
+def register_detail_view(view_name, live_slugs):
+    DETAIL_VIEWS[view_name] = live_slugs
 
 
 @dataclass(frozen=True)
@@ -61,19 +67,15 @@ def legacy_url(url):
 
 
 def live_details(details):
-    """The (target, language) detail pairs whose release is published: a query per language."""
-    from press.models import PressRelease, localized
-
-    slugs = {}
+    """The (target, language) detail pairs whose content is live: a query per view and language."""
+    wanted = {}
     for target, language in details:
-        slugs.setdefault(language, set()).add(dict(target.kwargs)["slug"])
+        wanted.setdefault((target.view_name, language), set()).add(dict(target.kwargs)["slug"])
     live = set()
-    for language, wanted in slugs.items():
-        field = localized("slug", language)
-        found = PressRelease.objects.published(language).filter(**{f"{field}__in": wanted})
+    for (view_name, language), slugs in wanted.items():
         live.update(
-            (Target("press:detail", (("slug", slug),)), language)
-            for slug in found.values_list(field, flat=True)
+            (Target(view_name, (("slug", slug),)), language)
+            for slug in DETAIL_VIEWS[view_name](language, slugs)
         )
     return details & live
 

@@ -17,6 +17,25 @@ class Menu(models.Model):
         return self.get_slug_display()
 
 
+class MenuItemQuerySet(models.QuerySet):
+    def tree(self, node, children="children"):
+        """{menu slug: [root nodes]} in display order, in one query.
+
+        ``node(item)`` makes a node (a dict); its children are appended to the
+        list under the key ``children``. An item whose parent is missing counts as a root.
+        """
+        items = list(self.select_related("menu").order_by("weight", "id"))
+        nodes = {item.pk: node(item) for item in items}
+        roots = {}
+        for item in items:
+            parent = nodes.get(item.parent_id)
+            if parent is not None:
+                parent.setdefault(children, []).append(nodes[item.pk])
+            else:
+                roots.setdefault(item.menu.slug, []).append(nodes[item.pk])
+        return roots
+
+
 class MenuItem(models.Model):
     class Target(models.TextChoices):
         SELF = "_self", "Same tab"
@@ -43,6 +62,8 @@ class MenuItem(models.Model):
     legacy_id = models.CharField(
         max_length=100, blank=True, help_text="Identifier on the old site, kept for re-imports."
     )
+
+    objects = MenuItemQuerySet.as_manager()
 
     class Meta:
         ordering = ["weight", "id"]

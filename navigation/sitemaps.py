@@ -1,10 +1,6 @@
-"""sitemap.xml: published releases and the list pages, each in the languages it exists in."""
+"""The base of every sitemap of the site: one URL per language, with alternates and x-default."""
 
-from django.conf import settings
 from django.contrib.sitemaps import Sitemap
-from django.urls import reverse
-
-from press.models import PressRelease, localized
 
 from .seo import x_default
 
@@ -36,43 +32,3 @@ class I18nSitemap(Sitemap):
                 alternates.append({"location": default, "lang_code": "x-default"})
             url["alternates"] = alternates
         return urls
-
-
-class PressReleaseSitemap(I18nSitemap):
-    changefreq = "monthly"
-
-    def items(self):
-        codes = [code for code, _ in settings.LANGUAGES]
-        visible = PressRelease.objects.none()
-        for code in codes:
-            visible = visible | PressRelease.objects.published(code)
-        fields = [localized(f, code) for f in ("title", "slug") for code in codes]
-        return (
-            visible.filter(noindex=False)
-            .only("id", "date", "updated_at", *fields)
-            .order_by("-date", "-id")
-        )
-
-    def get_languages_for_item(self, item):
-        return item.languages()
-
-    def location(self, item):
-        return item.get_absolute_url()
-
-    def lastmod(self, item):
-        return item.updated_at
-
-
-class ListPageSitemap(I18nSitemap):
-    """The home page and the release list, served in every language."""
-
-    changefreq = "daily"
-
-    def items(self):
-        return ["home", "press:list"]
-
-    def location(self, item):
-        return reverse(item)
-
-
-SITEMAPS = {"pages": ListPageSitemap, "press-releases": PressReleaseSitemap}

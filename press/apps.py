@@ -7,8 +7,15 @@ class PressConfig(AppConfig):
     verbose_name = "Press releases"
 
     def ready(self):
-        from . import login_limits, signals  # noqa: F401
+        # Models and signal receivers can only be imported once the app registry is ready.
+        from navigation import completeness, links
+
+        from . import signals  # noqa: F401
+        from .completeness import release_gaps
+        from .models import PressRelease
         from .search import register_sqlite_functions
 
         # The SQLite search fallback calls a Python function from SQL.
         connection_created.connect(register_sqlite_functions, dispatch_uid="press_sqlite_search")
+        links.register_detail_view("press:detail", PressRelease.objects.live_slugs)
+        completeness.register("releases", release_gaps, order=10, every_language=True)

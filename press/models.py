@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -6,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import get_language, override
 
 from .sanitizer import clean_html, strip_tags
+from .search import search
 
 
 def localized(field, language):
@@ -62,6 +64,16 @@ class PressReleaseQuerySet(models.QuerySet):
         """
         return self.scheduled().aggregate(at=models.Min("publish_at"))["at"]
 
+    def with_slug(self, slug, language=None):
+        """The releases whose slug in ``language`` is ``slug`` (at most one: slugs are unique)."""
+        return self.filter(**{localized("slug", language or get_language()): slug})
+
+    def live_slugs(self, language, slugs):
+        """Which of ``slugs`` address a published release in ``language``."""
+        field = localized("slug", language)
+        found = self.published(language).filter(**{f"{field}__in": slugs})
+        return set(found.values_list(field, flat=True))
+
     def newest_first(self):
         return self.order_by("-date", "-id")
 
@@ -70,8 +82,6 @@ class PressReleaseQuerySet(models.QuerySet):
 
     def search(self, query, language=None):
         """Releases matching the words of ``query`` in ``language``, best first (press.search)."""
-        from .search import search
-
         return search(self, query, language or get_language())
 
 
@@ -239,6 +249,11 @@ class Redirect(models.Model):
         return f"{self.old_path} → {self.new_path}"
 
     def clean(self):
-        from .redirects import validate_redirect
-
-        validate_redirect(self)
+        if not self.old_path.startswith("/"):
+            raise ValidationError({"old_path": "Start the old path with a slash: /fr/…"})
+        if self.old_path == self.new_path:
+            raise ValidationError({"new_path": "The new path must differ from the old one."})
+        if not self.new_path.startswith(("/", "https://", "http://")):
+            raise ValidationError(
+                {"new_path": "Give a path starting with / or a full http(s) URL."}
+            )

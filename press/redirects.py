@@ -1,21 +1,13 @@
 """Old addresses that answer 301: recorded when a slug changes, served when a page is missing."""
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
 from django.http import HttpResponsePermanentRedirect
+from django.urls import reverse
+from django.utils.translation import override
 
 from .models import PressRelease, Redirect, localized
 
 SLUG_FIELDS = [localized("slug", code) for code, _ in settings.LANGUAGES]
-
-
-def validate_redirect(redirect):
-    if not redirect.old_path.startswith("/"):
-        raise ValidationError({"old_path": "Start the old path with a slash: /fr/…"})
-    if redirect.old_path == redirect.new_path:
-        raise ValidationError({"new_path": "The new path must differ from the old one."})
-    if not redirect.new_path.startswith(("/", "https://", "http://")):
-        raise ValidationError({"new_path": "Give a path starting with / or a full http(s) URL."})
 
 
 def remember_slugs(release):
@@ -52,9 +44,6 @@ def record_slug_changes(release):
 
 
 def release_path(language, slug):
-    from django.urls import reverse
-    from django.utils.translation import override
-
     with override(language):
         return reverse("press:detail", kwargs={"slug": slug})
 

@@ -1,12 +1,10 @@
-from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
+from django.db.models.signals import post_delete, post_save, pre_save
 from django.dispatch import receiver
 
-from . import page_cache
+from navigation.chrome import clear_chrome_cache
+
 from .models import PressRelease
 from .redirects import record_slug_changes, remember_slugs
-
-# Models of these apps are what public pages are made of: any change purges.
-PAGE_SOURCE_APPS = {"press", "navigation", "media_styles"}
 
 
 @receiver(pre_save, sender=PressRelease)
@@ -21,10 +19,7 @@ def release_changed(sender, instance, raw=False, **kwargs):
         record_slug_changes(instance)
 
 
-@receiver(post_save)
-@receiver(post_delete)
-@receiver(m2m_changed)
-def page_source_changed(sender, **kwargs):
-    # For m2m_changed the sender is the through model, which lives in the owner's app.
-    if getattr(getattr(sender, "_meta", None), "app_label", None) in PAGE_SOURCE_APPS:
-        page_cache.purge()
+# A menu item may link to a release, and links to unpublished releases go to the old site.
+@receiver([post_save, post_delete], sender=PressRelease)
+def release_linked_from_menus(**kwargs):
+    clear_chrome_cache()

@@ -1,24 +1,10 @@
-from django.urls import path, register_converter
+from django.urls import path
 from django.views.generic import RedirectView
 
-from . import page_json, views
+from . import converters, views  # noqa: F401 (registers legacy_slug)
+from .feeds import LatestPressReleasesFeed
 
 app_name = "press"
-
-
-class LegacySlugConverter:
-    """Old-site slugs are kept verbatim, so accept any segment but a NUL (which no DB stores)."""
-
-    regex = "[^/\x00]+"
-
-    def to_python(self, value):
-        return value
-
-    def to_url(self, value):
-        return value
-
-
-register_converter(LegacySlugConverter, "legacy_slug")
 
 urlpatterns = [
     # The home page lives at /<lang>; /<lang>/ is a stray slash.
@@ -27,11 +13,8 @@ urlpatterns = [
     # Before the detail pattern, which would otherwise take "gallery" for a slug.
     path("press-releases/gallery", views.GalleryView.as_view(), name="gallery"),
     path("search", views.SearchView.as_view(), name="search"),
-    path(
-        "press-releases/<legacy_slug:slug>/index.json",
-        page_json.PressReleaseJSONView.as_view(),
-        name="detail_json",
-    ),
+    # Before the detail pattern, which would otherwise take "feed" for a slug.
+    path("press-releases/feed", LatestPressReleasesFeed(), name="feed"),
     path(
         "press-releases/<legacy_slug:slug>", views.PressReleaseDetailView.as_view(), name="detail"
     ),

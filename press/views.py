@@ -12,7 +12,7 @@ from navigation.chrome import get_chrome
 from navigation.i18n import best_language
 
 from .forms import ReleaseFilterForm, SiteSearchForm
-from .models import Activity, PressRelease, localized
+from .models import Activity, PressRelease
 from .search import attach_snippets
 
 
@@ -165,13 +165,12 @@ class PressReleaseDetailView(DetailView):
 
     def get_object(self, queryset=None):
         queryset = queryset if queryset is not None else self.get_queryset()
-        slug_field = localized("slug", get_language())
-        release = queryset.filter(**{slug_field: self.kwargs["slug"]}).first()
+        release = queryset.with_slug(self.kwargs["slug"]).first()
         if release is None and self.can_preview():
             # Staff see drafts and scheduled releases at their real address;
             # the language must still have its text.
             candidates = PressRelease.objects.available_in().select_related("activity", "image")
-            release = candidates.filter(**{slug_field: self.kwargs["slug"]}).first()
+            release = candidates.with_slug(self.kwargs["slug"]).first()
             self.preview = release is not None
         if release is None:
             raise Http404("No press release with this address in this language.")

@@ -3,21 +3,30 @@ from django.conf.urls.i18n import i18n_patterns
 from django.conf.urls.static import static
 from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
-from django.urls import include, path
+from django.urls import URLResolver, include, path
 
-from navigation.i18n import language_home_patterns
-from navigation.sitemaps import SITEMAPS
+from navigation.i18n import ExactLanguagePattern
 from navigation.views import RobotsView
-from press.views import RootRedirectView
+from press.views import HomeView, RootRedirectView
+
+from .sitemaps import SITEMAPS
 
 urlpatterns = [
     path("", RootRedirectView.as_view(), name="root"),
     path("admin/", admin.site.urls),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("robots.txt", RobotsView.as_view(), name="robots"),
-    *language_home_patterns(),
+    # The home page is /<lang> exactly, as the old site links it (see ExactLanguagePattern).
+    URLResolver(
+        ExactLanguagePattern(prefix_default_language=True),
+        [
+            path("", HomeView.as_view(), name="home"),
+        ],
+    ),  # fmt: skip
     *i18n_patterns(
         path("", include("navigation.urls")),
+        # Before press.urls: its detail pattern would take "<slug>/index.json" otherwise.
+        path("", include("legacy.urls")),
         path("", include("press.urls")),
         prefix_default_language=True,
     ),

@@ -9,7 +9,7 @@ from django.test import RequestFactory, TestCase, override_settings
 from django.utils import timezone
 
 from navigation.models import Label
-from press import page_cache
+from tas_site import page_cache
 from tests.builders import make_release
 from tests.clock import frozen_at
 

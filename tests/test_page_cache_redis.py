@@ -21,7 +21,7 @@ def test_reusing_backend_keeps_one_client_and_round_trips_values():
     prefix = f"test-{uuid.uuid4().hex[:12]}"
     config = {
         "default": {
-            "BACKEND": "press.redis_cache.ReusingRedisCache",
+            "BACKEND": "tas_site.redis_cache.ReusingRedisCache",
             "LOCATION": "redis://127.0.0.1:6379/0",
             "KEY_PREFIX": prefix,
         }

@@ -27,18 +27,20 @@ INSTALLED_APPS = [
     "media_styles",
     "navigation",
     "press",
+    "legacy",
+    "tas_site",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
-    "navigation.middleware.PermissionsPolicyMiddleware",
+    "tas_site.middleware.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Anonymous cache hits are answered here, like WhiteNoise answers static files;
     # everything below only runs for misses, staff and POSTs.
-    "press.page_cache.PageCacheMiddleware",
+    "tas_site.page_cache.PageCacheMiddleware",
     "press.redirects.RedirectFallbackMiddleware",
-    "press.login_limits.LoginRateLimitMiddleware",
+    "tas_site.login_limits.LoginRateLimitMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -79,7 +81,7 @@ REDIS_URL = env("REDIS_URL", default="")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "press.redis_cache.ReusingRedisCache",
+            "BACKEND": "tas_site.redis_cache.ReusingRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": env("CACHE_KEY_PREFIX", default="tas"),
             # A stalled Redis must not hang workers for long; the page cache
@@ -90,7 +92,7 @@ if REDIS_URL:
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
-# Full-page cache for anonymous visitors (press.page_cache). Pages are purged on
+# Full-page cache for anonymous visitors (tas_site.page_cache). Pages are purged on
 # every save, so the lifetime is only a safety net for changes made behind
 # Django's back (raw SQL, QuerySet.update).
 PAGE_CACHE_ENABLED = env.bool("PAGE_CACHE_ENABLED", default=True)
@@ -99,7 +101,7 @@ PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=600)
 PAGE_CACHE_BROWSER_MAX_AGE = env.int("PAGE_CACHE_BROWSER_MAX_AGE", default=0)
 PAGE_CACHE_SKIP_PREFIXES = ("/admin/",)
 
-# Admin login brute-force protection (press.login_limits).
+# Admin login brute-force protection (tas_site.login_limits).
 LOGIN_FAILURES_PER_USERNAME = env.int("LOGIN_FAILURES_PER_USERNAME", default=5)
 LOGIN_FAILURES_PER_IP = env.int("LOGIN_FAILURES_PER_IP", default=20)
 LOGIN_LOCKOUT_SECONDS = env.int("LOGIN_LOCKOUT_SECONDS", default=15 * 60)

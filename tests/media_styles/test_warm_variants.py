@@ -123,7 +123,7 @@ def test_two_processes_generating_the_same_image_leave_one_set(media_root):
 def test_regenerating_tells_the_page_caches(media_root):
     image = make_image()
     Image.objects.filter(pk=image.pk).update(variants={})
-    with mock.patch("press.page_cache.purge") as purge:
+    with mock.patch("tas_site.page_cache.purge") as purge:
         warm()
     purge.assert_called()
 

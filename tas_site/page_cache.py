@@ -33,6 +33,8 @@ from django.utils import timezone
 from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.http import http_date, parse_http_date_safe
 
+from press.models import PressRelease
+
 logger = logging.getLogger(__name__)
 
 PURGE_KEY = "pagecache:purge"
@@ -67,8 +69,6 @@ def _current_token():
 
 def next_change(token, now):
     """When pages cached under ``token`` stop being true: the next scheduled publish."""
-    from .models import PressRelease
-
     key = NEXT_CHANGE_KEY.format(token=token)
     missing = object()
     at = cache.get(key, missing)

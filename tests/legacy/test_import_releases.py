@@ -6,10 +6,10 @@ from zoneinfo import ZoneInfo
 import pytest
 from django.core.cache import cache
 
-from press import page_cache
 from press.models import PressRelease
 from press.search import search
-from tests.press.page_files import page, run_import, snapshot, write
+from tas_site import page_cache
+from tests.legacy.page_files import page, run_import, snapshot, write
 
 pytestmark = pytest.mark.django_db
 

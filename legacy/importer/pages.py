@@ -19,19 +19,19 @@ from django.utils import timezone
 
 from press.sanitizer import strip_tags
 
+from ..constants import (
+    BREADCRUMB_LABELS,
+    MENU_SLUGS,
+    OPTION_PATHS,
+    SITEMAP_MENU,
+    SYNTHETIC,
+    TARGETS,
+)
 from .errors import describe
 
 ISO_DATETIME = re.compile(
     r"^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:?\d{2})?$"
 )
-# Prefix of the ids given to menu items the old site generated without one.
-SYNTHETIC = "synthetic:"
-MENU_SLUGS = {"main", "social", "copyright"}
-TARGETS = {"_self", "_blank"}
-OPTION_PATHS = {"pressPath": "press_path", "newsPath": "news_path",
-                "whatWeDoPath": "what_we_do_path"}  # fmt: skip
-# The breadcrumb's first two labels become these site labels (see navigation/data/labels.json).
-BREADCRUMB_LABELS = ["breadcrumbHome", "breadcrumbPressReleases"]
 
 
 @dataclass(frozen=True)
@@ -256,7 +256,7 @@ def parse_chrome(common, api, language, warnings):
     sitemap = common.get("sitemapNavs")
     for slug, items in sitemap.items(nullable=True):
         if slug == "main":
-            menus["sitemap"] = parse_menu(items, "sitemap")
+            menus[SITEMAP_MENU] = parse_menu(items, SITEMAP_MENU)
         elif slug in menus:
             # The sitemap repeats the social and copyright menus (minus its own link).
             known = {item.legacy_id for item in walk(menus[slug])}

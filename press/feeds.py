@@ -5,9 +5,9 @@ from django.contrib.syndication.views import Feed
 from django.urls import reverse
 from django.utils.feedgenerator import Rss201rev2Feed
 
-from press.models import PressRelease
+from navigation.chrome import get_chrome
 
-from .chrome import get_chrome
+from .models import PressRelease
 
 
 class LatestPressReleasesFeed(Feed):
@@ -24,7 +24,7 @@ class LatestPressReleasesFeed(Feed):
         return reverse("press:list")
 
     def feed_url(self):
-        return reverse("navigation:feed")
+        return reverse("press:feed")
 
     def items(self):
         return PressRelease.objects.published().for_listing()[: self.size]

@@ -3,7 +3,7 @@
 The old Next.js front end reads one such file per page (``props.pageProps``);
 this view builds the same keys and nesting from the database, so that front
 end could read this site instead. Known differences from an old-site export
-are listed in ``tests/press/test_page_json.py`` with their reasons.
+are listed in ``tests/legacy/test_export.py`` with their reasons.
 """
 
 import json
@@ -12,22 +12,20 @@ from importlib import metadata
 from pathlib import Path
 
 from django.conf import settings
-from django.http import JsonResponse
+from django.http import Http404, JsonResponse
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import get_language
+from django.views import View
 
 from media_styles.specs import NEXT_THUMBNAIL, PAGE_IMAGE_SIZES
 from navigation.chrome import get_chrome
 from navigation.models import MenuItem, SiteOptions
+from press.models import PressRelease, localized
 
-from .importer.pages import SYNTHETIC
-from .models import localized
-from .views import PressReleaseDetailView
+from .constants import MENU_SLUGS, OPTION_PATHS, SITEMAP_MENU, SYNTHETIC
 
 TEMPLATE = "/locale/press-releases/single"
-OPTION_PATHS = {"whatWeDoPath": "what_we_do_path", "newsPath": "news_path",
-                "pressPath": "press_path"}  # fmt: skip
 
 
 @cache
@@ -37,7 +35,7 @@ def frontend():
     ``labelKeys``: the 94 labels it reads (the site's own extra labels are left out);
     ``statics``: its fixed decoration (planets, carousel mock-ups), the same on every page.
     """
-    return json.loads((Path(__file__).with_name("page_json_frontend.json")).read_text("utf-8"))
+    return json.loads((Path(__file__).with_name("export_frontend.json")).read_text("utf-8"))
 
 
 @cache
@@ -48,16 +46,20 @@ def build_id():
         return "tas_site"
 
 
-class PressReleaseJSONView(PressReleaseDetailView):
-    """Same release lookup as the HTML page (``published()``), rendered as page JSON."""
+class PressReleaseJSONView(View):
+    """A published release (never a staff preview: this JSON is public data) as page JSON."""
 
-    def can_preview(self):
-        return False  # staff previews are HTML only; this JSON is public data
-
-    def get(self, request, *args, **kwargs):
-        self.object = self.get_object()
+    def get(self, request, slug):
+        release = (
+            PressRelease.objects.published()
+            .select_related("activity", "image")
+            .with_slug(slug)
+            .first()
+        )
+        if release is None:
+            raise Http404("No press release with this address in this language.")
         return JsonResponse(
-            PageJSON(request, self.object, get_language()).document(),
+            PageJSON(request, release, get_language()).document(),
             json_dumps_params={"ensure_ascii": False},
         )
 
@@ -118,7 +120,7 @@ class PageJSON:
         sitemap_page = reverse("navigation:sitemap")
         return {
             "labels": {key: self.labels[key] for key in frontend()["labelKeys"]},
-            "navs": {slug: menus.get(slug, []) for slug in ("main", "social", "copyright")},
+            "navs": {slug: menus.get(slug, []) for slug in MENU_SLUGS},
             "locales": {
                 "defaultLang": settings.LANGUAGE_CODE,
                 "activeLang": list(settings.ACTIVE_LANGUAGES),
@@ -126,7 +128,7 @@ class PageJSON:
             },
             "options": self.options(),
             "sitemapNavs": {
-                "main": menus.get("sitemap", []),
+                "main": menus.get(SITEMAP_MENU, []),
                 "social": menus.get("social", []),
                 # The sitemap page does not link to itself.
                 "copyright": [
@@ -138,18 +140,8 @@ class PageJSON:
         }
 
     def menus(self):
-        """Every menu as the old site's tree, in one query (weight order, as the site shows)."""
-        nodes, roots = {}, {}
-        items = list(MenuItem.objects.select_related("menu").order_by("weight", "id"))
-        for item in items:
-            nodes[item.pk] = menu_node(item)
-        for item in items:
-            parent = nodes.get(item.parent_id)
-            if parent is not None:
-                parent.setdefault("items", []).append(nodes[item.pk])
-            else:
-                roots.setdefault(item.menu.slug, []).append(nodes[item.pk])
-        return roots
+        """Every menu as the old site's tree (weight order, as the site shows)."""
+        return MenuItem.objects.tree(menu_node, children="items")
 
     def options(self):
         chrome = get_chrome(self.language)["options"]

@@ -2,7 +2,7 @@ import sys
 
 from django.core.management.base import BaseCommand, CommandError
 
-from press.importer import PageError, import_pages
+from legacy.importer import PageError, import_pages
 
 
 class Command(BaseCommand):

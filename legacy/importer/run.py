@@ -5,8 +5,7 @@ from django.db import DatabaseError, transaction
 from django.utils.translation import override
 from tqdm import tqdm
 
-from navigation.chrome import clear_chrome_cache
-from press import page_cache
+from navigation.signals import content_changed
 
 from .errors import PageError
 from .images import ImageStore, MediaDir
@@ -46,8 +45,6 @@ def import_pages(paths, *, media_dir=None, dry_run=False, progress=False):
             source = None
             releases.check_next()
             report.images_created = images.created
-            # Updates go through QuerySet.update(), which sends no signal: purge once, on commit.
-            page_cache.purge()
             if dry_run:
                 transaction.set_rollback(True)
     except DatabaseError as error:
@@ -58,6 +55,8 @@ def import_pages(paths, *, media_dir=None, dry_run=False, progress=False):
         raise
     if dry_run:
         images.discard_written()
-    # Bulk writes send no signals; the chrome cache must not outlive the old values.
-    clear_chrome_cache()
+    else:
+        # Updates go through QuerySet.update(), which sends no model signal: say it once,
+        # after commit, so no cache outlives the old values.
+        content_changed.send(sender=import_pages)
     return report
