@@ -14,3 +14,7 @@ OPTION_PATHS = {
 }
 # The breadcrumb's first two labels become these site labels (see navigation/data/labels.json).
 BREADCRUMB_LABELS = ["breadcrumbHome", "breadcrumbPressReleases"]
+# Parts of ``api.data`` this site does not model yet, with the value the old site
+# gives when there is nothing. Anything else is kept verbatim on the release
+# (``PressRelease.legacy_data``) and given back unchanged by ``index.json``.
+UNMODELLED_DATA = {"blocks": [], "boxCarousel": {"slide": []}, "download_image": None}

@@ -23,7 +23,7 @@ from navigation.chrome import get_chrome
 from navigation.models import MenuItem, SiteOptions
 from press.models import PressRelease, localized
 
-from .constants import MENU_SLUGS, OPTION_PATHS, SITEMAP_MENU, SYNTHETIC
+from .constants import MENU_SLUGS, OPTION_PATHS, SITEMAP_MENU, SYNTHETIC, UNMODELLED_DATA
 
 TEMPLATE = "/locale/press-releases/single"
 
@@ -198,6 +198,7 @@ class PageJSON:
     def data(self):
         release = self.release
         image = release.image
+        kept = {**UNMODELLED_DATA, **release.legacy_parts(self.language)}
         date = timezone.localtime(release.date, timezone.get_default_timezone())
         return {
             "title": release.title,
@@ -213,12 +214,12 @@ class PageJSON:
             "video": release.video_url or None,
             "caption": release.image_caption or None,
             "download": {"url": self.absolute(release.download.url) if release.download else False},
-            "download_image": None,
+            "download_image": kept["download_image"],
             "activity": release.activity.slug if release.activity else None,
             "country": release.country,
             "body": release.body,
-            "blocks": [],
-            "boxCarousel": {"slide": []},
+            "blocks": kept["blocks"],
+            "boxCarousel": kept["boxCarousel"],
             "next": self.next(),
         }
 

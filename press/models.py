@@ -1,3 +1,5 @@
+import json
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -137,6 +139,13 @@ class PressRelease(models.Model):
     noindex = models.BooleanField(
         default=False, help_text="Ask search engines not to index this release."
     )
+    # JSON text rather than a JSONField: PostgreSQL's jsonb reorders keys, and
+    # these parts must come back exactly as the old site wrote them.
+    legacy_data = models.TextField(
+        blank=True,
+        editable=False,
+        help_text="Parts of the old site's pages not shown here yet, by language (JSON).",
+    )
 
     status = models.CharField(
         max_length=20, choices=Status.choices, default=Status.DRAFT, db_index=True
@@ -193,6 +202,10 @@ class PressRelease(models.Model):
                 return self.State.SCHEDULED
             return self.State.PUBLISHED
         return self.State(self.status)
+
+    def legacy_parts(self, language):
+        """{name: value} of the old site's page parts kept for ``language`` (see legacy_data)."""
+        return json.loads(self.legacy_data).get(language, {}) if self.legacy_data else {}
 
     def publish(self, at=None):
         """Release now, or at ``at`` (a future moment schedules it)."""

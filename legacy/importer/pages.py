@@ -26,6 +26,7 @@ from ..constants import (
     SITEMAP_MENU,
     SYNTHETIC,
     TARGETS,
+    UNMODELLED_DATA,
 )
 from .errors import describe
 
@@ -58,6 +59,7 @@ class ReleaseData:
     noindex: bool
     image: ImageRef | None
     next_url: str | None
+    unmodelled: dict  # parts of api.data this site does not model, kept verbatim
 
 
 @dataclass
@@ -174,6 +176,11 @@ def parse_release(api, query, language, activities):
         noindex=api.get("noindex").flag(),
         image=parse_image(data.get("image")),
         next_url=next_link.get("url").text(nullable=True) or None,
+        unmodelled={
+            key: data.get(key).value
+            for key, empty in UNMODELLED_DATA.items()
+            if data.get(key).value not in (None, empty)
+        },
     )
 
 

@@ -14,6 +14,7 @@ first language in ``settings.LANGUAGES`` that has a title, so importing the
 files of one release in any order ends with the same row.
 """
 
+import json
 from urllib.parse import unquote, urlsplit
 
 from django.conf import settings
@@ -57,6 +58,8 @@ class ReleaseImporter:
             data.language, "created" if created else "updated" if changed else "unchanged"
         )
         self.imported[(release.pk, data.language)] = (data.next_url, page.source)
+        for part in data.unmodelled:
+            self.report.kept(part, release.pk)
         return release
 
     def find(self, page):
@@ -103,6 +106,7 @@ class ReleaseImporter:
             localized("description", language): data.description,
             localized("image_caption", language): data.caption,
             **{localized("slug", code): slug for code, slug in data.slugs.items()},
+            "legacy_data": with_language_parts(release.legacy_data, language, data.unmodelled),
         }
         shared = {
             "date": data.date,
@@ -198,6 +202,16 @@ class ReleaseImporter:
                         f"the site's next release is {describe(computed)}, the file says "
                         f"{describe(next_url)}",
                     )
+
+
+def with_language_parts(legacy_data, language, parts):
+    """``legacy_data`` (JSON text) with ``language``'s parts replaced by ``parts``."""
+    kept = json.loads(legacy_data) if legacy_data else {}
+    if parts:
+        kept[language] = parts
+    else:
+        kept.pop(language, None)
+    return json.dumps(kept, ensure_ascii=False) if kept else ""
 
 
 def set_if_different(instance, name, value):

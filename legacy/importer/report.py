@@ -14,6 +14,10 @@ class Report:
         self.images_attached = 0
         self.images_created = 0
         self._warnings = {}  # (path, message) -> [first source, count]
+        self.unmodelled = {}  # part of api.data -> ids of the releases carrying it
+
+    def kept(self, part, release_id):
+        self.unmodelled.setdefault(part, set()).add(release_id)
 
     def release(self, language, outcome):
         self.releases.setdefault(language, Counter())[outcome] += 1
@@ -52,5 +56,10 @@ class Report:
             f"labels: {self.labels_changed} changed; menu items: {self.menu_items_created} "
             f"created, {self.menu_items_updated} updated; images attached: "
             f"{self.images_attached} ({self.images_created} new files); "
-            f"warnings: {self.warning_count}."
+            f"warnings: {self.warning_count}"
+            + "".join(
+                f"; {len(ids)} release(s) carry {part} kept as JSON, not shown on pages"
+                for part, ids in sorted(self.unmodelled.items())
+            )
+            + "."
         )

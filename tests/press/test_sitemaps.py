@@ -1,12 +1,11 @@
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 
 from django.test import TestCase
 from django.utils import timezone
 from lxml import etree
 
 from tests.builders import make_release
-
-from .builders import make_menu_item
+from tests.clock import frozen_at
 
 NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
 
@@ -47,7 +46,9 @@ class SitemapXmlTests(TestCase):
         }
         for loc in expected.values():
             self.assertEqual(urls[loc]["alternates"], {**expected, "x-default": expected["en"]})
-            self.assertEqual(urls[loc]["lastmod"], self.both.updated_at.date().isoformat())
+            # The date of the last change as the site's visitors count days: in Paris.
+            lastmod = timezone.localdate(self.both.updated_at).isoformat()
+            self.assertEqual(urls[loc]["lastmod"], lastmod)
         french = f"{base}/fr/press-releases/seulement"
         # Not in English: x-default is the one language it has, never an unprefixed path.
         self.assertEqual(urls[french]["alternates"], {"fr": french, "x-default": french})
@@ -75,25 +76,28 @@ class SitemapXmlTests(TestCase):
         self.assertIn("Disallow: /admin/", response.content.decode())
 
 
-def main_content(response):
-    html = response.content.decode()
-    return html[html.index('<main id="main"') : html.index("</main>")]
+class SitemapDatesTests(TestCase):
+    """lastmod is the Paris date of the last change, whatever the hour in UTC."""
 
+    def lastmod_of_a_release_saved_at(self, moment):
+        with frozen_at(moment):
+            release = make_release(languages=("en",), slug_en=f"saved-{moment:%m%d%H%M}")
+        tree = etree.fromstring(self.client.get("/sitemap.xml").content)
+        for url in tree.findall("s:url", namespaces=NS):
+            if url.findtext("s:loc", namespaces=NS).endswith(release.slug_en):
+                return url.findtext("s:lastmod", namespaces=NS)
 
-class HtmlSitemapTests(TestCase):
-    def test_built_from_the_sitemap_menu(self):
-        who = make_menu_item("sitemap", name="Who we are", url="/en/who-we-are")
-        make_menu_item("sitemap", name="Governance", url="/en/who-we-are#governance", parent=who)
-        make_menu_item("sitemap", name="Press Releases", url="/en/press-releases", weight=1)
-        make_menu_item("main", name="Main only", url="/en/news")
-        page = main_content(self.client.get("/en/sitemap"))
-        self.assertIn("<h1>Sitemap</h1>", page)
-        self.assertIn('<a href="https://www.thalesaleniaspace.com/en/who-we-are#governance">', page)
-        self.assertIn('<a href="/en/press-releases">Press Releases</a>', page)
-        self.assertNotIn("Main only", page)
-
-    def test_falls_back_to_the_main_menu_until_a_sitemap_menu_exists(self):
-        make_menu_item("main", name="Stories", url="/en/news")
-        page = main_content(self.client.get("/fr/sitemap"))
-        self.assertIn("<h1>Plan du site</h1>", page)
-        self.assertIn("Stories", page)
+    def test_late_evening_utc_is_already_tomorrow_in_paris(self):
+        moments = {
+            datetime(2026, 11, 28, 23, 30, tzinfo=UTC): "2026-11-29",  # winter, UTC+1
+            datetime(2026, 7, 14, 22, 30, tzinfo=UTC): "2026-07-15",  # summer, UTC+2
+            datetime(2026, 7, 14, 21, 30, tzinfo=UTC): "2026-07-14",
+            # The nights the clocks change: 01:00 UTC both times.
+            datetime(2026, 3, 28, 23, 30, tzinfo=UTC): "2026-03-29",
+            datetime(2026, 3, 29, 0, 30, tzinfo=UTC): "2026-03-29",
+            datetime(2026, 10, 24, 22, 30, tzinfo=UTC): "2026-10-25",
+            datetime(2026, 10, 25, 0, 30, tzinfo=UTC): "2026-10-25",
+        }
+        for moment, paris_date in moments.items():
+            with self.subTest(moment=moment):
+                self.assertEqual(self.lastmod_of_a_release_saved_at(moment), paris_date)
