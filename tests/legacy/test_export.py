@@ -11,8 +11,16 @@ from media_styles.models import Image
 from navigation.models import Menu, MenuItem
 from press.models import PressRelease
 from press.sanitizer import clean_html
-from tests.builders import make_image, make_release
-from tests.legacy.page_files import SEED, image_json, make_media, page, run_import, write
+from tests.builders import (
+    SEED,
+    image_json,
+    make_image,
+    make_media,
+    make_release,
+    page,
+    run_import,
+    write,
+)
 
 pytestmark = pytest.mark.django_db
 

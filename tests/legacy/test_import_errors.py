@@ -5,7 +5,7 @@ import re
 import pytest
 from django.core.management.base import CommandError
 
-from tests.legacy.page_files import (
+from tests.builders import (
     DELETE,
     image_json,
     make_media,

@@ -8,7 +8,7 @@ from django.core.management.base import CommandError
 
 from media_styles.models import Image
 from press.models import PressRelease
-from tests.legacy.page_files import image_json, make_media, page, run_import, snapshot, write
+from tests.builders import image_json, make_media, page, run_import, snapshot, write
 
 pytestmark = pytest.mark.django_db
 

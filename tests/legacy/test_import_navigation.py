@@ -6,7 +6,7 @@ from django.utils.translation import override
 
 from navigation.chrome import get_chrome
 from navigation.models import FooterImage, Label, Menu, MenuItem, SiteOptions
-from tests.legacy.page_files import image_json, make_media, page, run_import, with_value, write
+from tests.builders import image_json, make_media, page, run_import, with_value, write
 
 pytestmark = pytest.mark.django_db
 

@@ -9,7 +9,7 @@ from django.core.cache import cache
 from press.models import PressRelease
 from press.search import search
 from tas_site import page_cache
-from tests.legacy.page_files import page, run_import, snapshot, write
+from tests.builders import page, run_import, snapshot, write
 
 pytestmark = pytest.mark.django_db
 

@@ -1,12 +1,12 @@
 """Parts of an old page this site does not model yet are kept, counted and given back unchanged."""
 
 import json
-import tempfile
 
 from django.test import TestCase
 
 from press.models import PressRelease
-from tests.legacy.page_files import page, run_import, write
+from tests.builders import page, run_import, write
+from tests.mixins import TempDirMixin
 
 # Made up, with keys deliberately out of alphabetical order and non-ASCII text:
 # they must come back in the same order, byte for byte.
@@ -18,14 +18,10 @@ CAROUSEL = {"title": "Mission", "slide": [{"url": "/en/mars", "image": {"alt": "
 DOWNLOAD_IMAGE = {"url": "https://old.example/kit.zip", "size": 1234}
 
 
-class UnmodelledPartsTests(TestCase):
-    def setUp(self):
-        self.folder = tempfile.TemporaryDirectory()
-        self.addCleanup(self.folder.cleanup)
-
+class UnmodelledPartsTests(TempDirMixin, TestCase):
     def import_page(self, **data):
         document = page("en", "mars", **data)
-        return run_import(write(self.folder.name, document))
+        return run_import(write(self.tmp_path, document))
 
     def exported_bytes(self):
         response = self.client.get("/en/press-releases/mars/index.json")
@@ -62,11 +58,11 @@ class UnmodelledPartsTests(TestCase):
 
     def test_each_language_keeps_its_own_parts_and_a_reimport_changes_nothing(self):
         locales = {"en": "mars", "fr": "mars-fr"}
-        write(self.folder.name, page("en", "mars", locales=locales, blocks=BLOCKS))
-        write(self.folder.name, page("fr", "mars-fr", locales=locales, boxCarousel=CAROUSEL))
-        run_import(self.folder.name)
+        write(self.tmp_path, page("en", "mars", locales=locales, blocks=BLOCKS))
+        write(self.tmp_path, page("fr", "mars-fr", locales=locales, boxCarousel=CAROUSEL))
+        run_import(self.tmp_path)
         stored = PressRelease.objects.get().legacy_data
-        out, _ = run_import(self.folder.name)
+        out, _ = run_import(self.tmp_path)
         self.assertIn("0 created, 0 updated, 2 unchanged", out)
         self.assertEqual(PressRelease.objects.get().legacy_data, stored)
         english = json.loads(self.exported_bytes())["props"]["pageProps"]["api"]["data"]

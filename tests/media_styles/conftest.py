@@ -9,11 +9,3 @@ def media_root(settings, tmp_path):
     settings.MEDIA_ROOT = str(tmp_path / "media")
     os.makedirs(settings.MEDIA_ROOT)
     return tmp_path / "media"
-
-
-def files_under(root):
-    return sorted(
-        os.path.relpath(os.path.join(folder, name), root)
-        for folder, _, names in os.walk(root)
-        for name in names
-    )

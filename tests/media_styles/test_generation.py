@@ -10,9 +10,8 @@ from media_styles import source as sources
 from media_styles import variants
 from media_styles.models import Image
 from media_styles.specs import SIZES
-from tests.builders import image_bytes, make_image
-from tests.media_styles.conftest import files_under
-from tests.media_styles.images import create, decoded, encoded, upload
+from tests.builders import create, decoded, encoded, image_bytes, make_image, upload
+from tests.mixins import files_under
 
 pytestmark = pytest.mark.django_db
 

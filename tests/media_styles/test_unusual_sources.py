@@ -6,7 +6,7 @@ import pytest
 from PIL import Image as PILImage
 
 from media_styles.specs import SIZES
-from tests.media_styles.images import create, decoded, encoded
+from tests.builders import create, decoded, encoded
 
 pytestmark = pytest.mark.django_db
 

@@ -7,9 +7,8 @@ from django.core.exceptions import ValidationError
 from PIL import Image as PILImage
 
 from media_styles.models import Image
-from tests.builders import image_bytes
-from tests.media_styles.conftest import files_under
-from tests.media_styles.images import encoded, noisy, png_header_only, upload
+from tests.builders import encoded, image_bytes, noisy, png_header_only, upload
+from tests.mixins import files_under
 
 pytestmark = pytest.mark.django_db
 

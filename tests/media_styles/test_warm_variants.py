@@ -15,7 +15,7 @@ from media_styles import variants
 from media_styles.models import Image
 from media_styles.specs import SIZES
 from tests.builders import image_bytes, make_image
-from tests.media_styles.conftest import files_under
+from tests.mixins import files_under
 
 pytestmark = pytest.mark.django_db
 FILES_PER_IMAGE = len(SIZES) * (2 if variants.AVIF else 1)

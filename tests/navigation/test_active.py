@@ -1,8 +1,6 @@
 from django.test import TestCase
 
-from tests.builders import make_release
-
-from .builders import make_menu_item
+from tests.builders import make_menu_item, make_release
 
 
 def active_names(response):

@@ -2,8 +2,7 @@ from django.contrib.auth.models import User
 from django.test import TestCase
 
 from navigation.models import Menu
-
-from .builders import make_menu_item, make_options
+from tests.builders import make_menu_item, make_options
 
 
 class NavigationAdminTests(TestCase):

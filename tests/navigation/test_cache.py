@@ -3,9 +3,7 @@ from django.test import TestCase
 
 from navigation.chrome import CACHE_KEY, get_chrome
 from navigation.models import Label, SiteOptions
-from tests.builders import make_image, make_release
-
-from .builders import make_label, make_menu_item, make_options
+from tests.builders import make_image, make_label, make_menu_item, make_options, make_release
 
 
 def cached(language="en"):

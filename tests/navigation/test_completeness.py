@@ -2,9 +2,7 @@ from django.contrib.auth.models import User
 from django.test import TestCase
 
 from navigation.completeness import board
-from tests.builders import make_release
-
-from .builders import make_label, make_menu_item
+from tests.builders import make_label, make_menu_item, make_release
 
 URL = "/admin/navigation/label/completeness/"
 

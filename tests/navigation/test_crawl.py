@@ -7,9 +7,7 @@ from django.core.files.storage import default_storage
 from django.test import TestCase
 from lxml import html as lxml_html
 
-from tests.builders import make_image, make_release
-
-from .builders import make_options, make_seed_like_menus
+from tests.builders import make_image, make_options, make_release, make_seed_like_menus
 
 
 def links(response):

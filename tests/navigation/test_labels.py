@@ -2,8 +2,7 @@ from django.test import TestCase
 from django.utils.translation import override
 
 from navigation.chrome import Labels, get_chrome
-
-from .builders import make_label
+from tests.builders import make_label
 
 
 class LabelTests(TestCase):

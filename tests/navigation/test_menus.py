@@ -2,9 +2,7 @@ from django.test import TestCase, override_settings
 from django.utils.translation import override
 
 from navigation.chrome import get_chrome
-from tests.builders import make_release
-
-from .builders import make_menu_item
+from tests.builders import make_menu_item, make_release
 
 LEGACY = "https://legacy.example.com"
 

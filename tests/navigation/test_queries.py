@@ -10,9 +10,7 @@ from django.utils import timezone
 
 from navigation.models import Menu, MenuItem
 from press.models import Activity, PressRelease
-from tests.builders import make_image, make_release
-
-from .builders import make_options
+from tests.builders import make_image, make_options, make_release
 
 BUDGET = 8
 

@@ -1,6 +1,6 @@
 from django.test import TestCase
 
-from .builders import make_menu_item
+from tests.builders import make_menu_item
 
 
 def main_content(response):

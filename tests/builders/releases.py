@@ -1,14 +1,10 @@
-"""Small builders for test data: each test makes only what it needs."""
+"""Press releases for tests."""
 
-import io
 import itertools
 from datetime import timedelta
 
-from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
-from PIL import Image as PILImage
 
-from media_styles.models import Image
 from press.models import Activity, PressRelease
 
 _counter = itertools.count(1)
@@ -33,14 +29,3 @@ def make_release(title=None, *, languages=("en",), date=None, status="published"
         **values,
         **fields,
     )
-
-
-def image_bytes(width=640, height=480, *, mode="RGB", format="JPEG", colour=(20, 80, 160)):
-    buffer = io.BytesIO()
-    PILImage.new(mode, (width, height), colour).save(buffer, format=format)
-    return buffer.getvalue()
-
-
-def make_image(width=640, height=480, *, name="picture.jpg", alt="", **fields):
-    upload = SimpleUploadedFile(name, image_bytes(width, height), content_type="image/jpeg")
-    return Image.objects.create(file=upload, alt=alt, **fields)

@@ -1,4 +1,4 @@
-"""In-memory source images for the media_styles tests."""
+"""Images made in memory with Pillow, and Image rows built from them."""
 
 import io
 import struct
@@ -47,3 +47,14 @@ def decoded(url, media_root):
     img = PILImage.open(media_root / url.removeprefix("/media/"))
     img.load()
     return img
+
+
+def image_bytes(width=640, height=480, *, mode="RGB", format="JPEG", colour=(20, 80, 160)):
+    buffer = io.BytesIO()
+    PILImage.new(mode, (width, height), colour).save(buffer, format=format)
+    return buffer.getvalue()
+
+
+def make_image(width=640, height=480, *, name="picture.jpg", alt="", **fields):
+    upload = SimpleUploadedFile(name, image_bytes(width, height), content_type="image/jpeg")
+    return Image.objects.create(file=upload, alt=alt, **fields)

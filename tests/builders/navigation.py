@@ -2,14 +2,11 @@
 
 import itertools
 import json
-from pathlib import Path
 
 from navigation.models import FooterImage, Label, Menu, MenuItem, SiteOptions
 
-SEED_PAGE = (
-    Path(__file__).resolve().parents[2] / "demo" / "pages"
-    / "en--press-releases--mission-mars-be-continued.json"
-)  # fmt: skip
+from .pages import SEED
+
 _ids = itertools.count(1)
 
 
@@ -60,9 +57,7 @@ def make_items_from_navs(menu, entries, *, language="en", parent=None):
 
 def make_seed_like_menus():
     """The demo seed's menus: main, social, copyright and the sitemap (``sitemapNavs.main``)."""
-    common = json.loads(SEED_PAGE.read_text(encoding="utf-8"))["props"]["pageProps"]["query"][
-        "common"
-    ]
+    common = json.loads(SEED.read_text(encoding="utf-8"))["props"]["pageProps"]["query"]["common"]
     navs = {**common["navs"], "sitemap": common["sitemapNavs"]["main"]}
     for slug, entries in navs.items():
         menu, _ = Menu.objects.get_or_create(slug=slug)

@@ -11,7 +11,8 @@ from django.core.management import call_command
 from media_styles.models import Image
 from navigation.models import FooterImage, Label, MenuItem, SiteOptions
 from press.models import PressRelease
-from tests.builders import image_bytes
+
+from .images import image_bytes
 
 OLD = "https://tas-static.thalesaleniaspace.com/cms/public/styles"
 SEED = (
