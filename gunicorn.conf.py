@@ -1,7 +1,7 @@
 """Gunicorn settings: `gunicorn -c gunicorn.conf.py` (see README, section Production).
 
 Every value can be changed from the environment, so the same file serves a
-small VM, a container and benchmarks/http.py.
+small VM, a container and benchmarks/serving.py.
 """
 
 import multiprocessing

@@ -8,10 +8,10 @@ is set), then imports them again (the idempotent run). Each measurement runs
 in its own process: time (perf_counter), peak RSS (getrusage) and, in a
 separate run, the peak Python heap (tracemalloc, which slows Python down).
 
-    .venv/bin/python benchmarks/import_pages.py                # 100 and 1,000 releases
-    .venv/bin/python benchmarks/import_pages.py --releases 300 --small 30
+    .venv/bin/python -m benchmarks.import_pages                # 100 and 1,000 releases
+    .venv/bin/python -m benchmarks.import_pages --releases 300 --small 30
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres \\
-        .venv/bin/python benchmarks/import_pages.py
+        .venv/bin/python -m benchmarks.import_pages
 
 Target: 1,000 releases x 3 languages in under 30 s, heap peak about the same at 100 and 1,000.
 """
@@ -29,7 +29,10 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
-ROOT = Path(__file__).resolve().parent.parent
+from django.core.management import call_command
+
+from benchmarks._django import ROOT, setup
+
 SHARED = Path(os.environ.get("SHARED_FIXTURES", "/work/shared/fixtures"))
 PAGES = SHARED / "pages" if (SHARED / "pages").is_dir() else ROOT / "demo" / "pages"
 MEDIA = SHARED / "media" if (SHARED / "media").is_dir() else ROOT / "demo" / "media"
@@ -87,17 +90,10 @@ def generate(folder, releases):
 
 def child(pages, database_url, media_root, trace):
     """Run in a fresh process: migrate, import twice, print the measurements as JSON."""
-    os.environ.update(
+    setup(
         DATABASE_URL=database_url, MEDIA_ROOT=media_root, DEBUG="0",
         DJANGO_SETTINGS_MODULE="tas_site.settings.dev",
     )  # fmt: skip
-    # This folder holds benchmarks/http.py, which would shadow the standard library's http.
-    here = Path(__file__).resolve().parent
-    sys.path[:] = [str(ROOT)] + [p for p in sys.path if Path(p or ".").resolve() != here]
-    import django
-
-    django.setup()
-    from django.core.management import call_command
 
     call_command("migrate", verbosity=0)
     if trace:
@@ -113,7 +109,7 @@ def child(pages, database_url, media_root, trace):
         if trace:
             results[f"{run}_heap_mb"] = tracemalloc.get_traced_memory()[1] / 2**20
             tracemalloc.reset_peak()
-    from press.models import PressRelease
+    from press.models import PressRelease  # needs the apps that setup() loaded
 
     results["releases"] = PressRelease.objects.count()
     results["rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
@@ -123,8 +119,8 @@ def child(pages, database_url, media_root, trace):
 def measure(pages, database_url, trace):
     with tempfile.TemporaryDirectory(prefix="bench-media-") as media_root:
         output = subprocess.run(
-            [sys.executable, __file__, "--child", pages, database_url, media_root]
-            + (["--trace"] if trace else []),
+            [sys.executable, "-m", "benchmarks.import_pages", "--child", pages, database_url,
+             media_root] + (["--trace"] if trace else []),
             capture_output=True, text=True, cwd=ROOT,
         )  # fmt: skip
     if output.returncode:

@@ -1,6 +1,6 @@
 """Search speed on PostgreSQL: 10,000 releases in three languages, with and without the GIN index.
 
-    DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres .venv/bin/python benchmarks/search.py
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres .venv/bin/python -m benchmarks.search
 
 Builds a throwaway database (``BENCH_DATABASE_NAME``, default ``bench_search``) with the
 project's migrations, fills it with generated releases, then times what the list and search
@@ -15,17 +15,10 @@ import random
 import statistics
 import sys
 import time
-from pathlib import Path
 
-# This folder holds benchmarks/http.py, which would shadow the standard library's http.
-HERE = Path(__file__).resolve().parent
-sys.path[:] = [entry for entry in sys.path if Path(entry or ".").resolve() != HERE]
-sys.path.insert(0, str(HERE.parent))
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tas_site.settings.test")
+from benchmarks._django import setup
 
-import django  # noqa: E402
-
-django.setup()
+setup()
 
 from django.conf import settings  # noqa: E402
 from django.db import connection, transaction  # noqa: E402

@@ -1,7 +1,7 @@
 """The 15 named variants as WebP (and AVIF) against a JPEG q85 baseline, side by side.
 
-    .venv/bin/python benchmarks/variants.py [--source demo/media/moon_4k.jpg] [--runs 3]
-    .venv/bin/python benchmarks/variants.py --sweep     # how WEBP/AVIF options were chosen
+    .venv/bin/python -m benchmarks.variants [--source demo/media/moon_4k.jpg] [--runs 3]
+    .venv/bin/python -m benchmarks.variants --sweep     # how WEBP/AVIF options were chosen
 
 Both pipelines decode the source once (the site's own ``source.prepare``: draft,
 EXIF, colour conversion) and resize with the site's own processors; they differ
@@ -15,23 +15,15 @@ Targets (issue 5): WebP time <= 1.1x JPEG, WebP bytes <= 65 % of JPEG, SSIM >= 0
 
 import argparse
 import io
-import os
 import statistics
-import sys
 import time
 from pathlib import Path
 
 import numpy as np
 
-ROOT = Path(__file__).resolve().parent.parent
-# This folder holds benchmarks/http.py, which would shadow the standard library's http.
-HERE = Path(__file__).resolve().parent
-sys.path[:] = [str(ROOT)] + [entry for entry in sys.path if Path(entry or ".").resolve() != HERE]
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tas_site.settings.test")
+from benchmarks._django import ROOT, setup
 
-import django  # noqa: E402
-
-django.setup()
+setup()
 
 from PIL import Image, ImageOps  # noqa: E402
 from pilkit.processors import ProcessorPipeline  # noqa: E402

@@ -13,7 +13,7 @@ from imagekit import ImageSpec, register
 from PIL import Image as PILImage
 from pilkit.processors import ResizeToFill, ResizeToFit
 
-# Chosen by measurement: `python benchmarks/variants.py --sweep` (Pillow 13.0,
+# Chosen by measurement: `python -m benchmarks.variants --sweep` (Pillow 13.0,
 # libwebp 1.6, libaom 3.14). SSIM on luma, 11x11 Gaussian window; "vs JPEG" is the
 # same variant encoded as JPEG q85, "vs pristine" the unencoded resize. Bytes are
 # of the 15 variants against the JPEG ones.

@@ -2,7 +2,7 @@
 
 Django 5.2's ``RedisCacheClient.get_client`` constructs a new ``redis.Redis``
 per call; with redis-py 5+ that fills ~170 response callbacks each time, a
-large share of a page-cache hit (see benchmarks/http.py). A client is only a
+large share of a page-cache hit (see benchmarks/serving.py). A client is only a
 thin, thread-safe handle on its connection pool, so one per pool is enough.
 """
 

@@ -1,6 +1,6 @@
 """`make audit`: Lighthouse (mobile profile) on the list and detail pages of a production-like site.
 
-Serves the demo site with gunicorn + whitenoise, DEBUG off (tests.browser.server),
+Serves the demo site with gunicorn + whitenoise, DEBUG off (tests.harness),
 runs the npm lighthouse pinned in package.json against Debian's chromium
 (CHROME_PATH), prints the four category scores per page and exits non-zero when
 one is below its budget. Reports are written to test-results/lighthouse-*.json.
@@ -15,10 +15,10 @@ import os
 import subprocess
 import sys
 
+from tests.harness import running_site
 from tests.quality.tools import BASE_DIR, CHROMIUM, CHROMIUM_ARGS, RESULTS_DIR
 
 from .pages import MARS
-from .server import running_site
 
 LIGHTHOUSE = BASE_DIR / "node_modules" / ".bin" / "lighthouse"
 CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]

@@ -11,6 +11,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from tests.harness import running_site
 from tests.quality.tools import (
     CHROMIUM,
     CHROMIUM_ARGS,
@@ -18,8 +19,6 @@ from tests.quality.tools import (
     require_chromium,
     skip_if_gates_disabled,
 )
-
-from .server import running_site
 
 LOOPBACK = {"127.0.0.1", "localhost", "::1", "[::1]"}
 VIEWPORTS = {375: {"width": 375, "height": 812}, 1280: {"width": 1280, "height": 800}}

@@ -14,6 +14,8 @@ from pathlib import Path
 import django
 from django.core.management import call_command
 
+from tests.harness import ADMIN_USERNAME
+
 BASE_DIR = Path(__file__).resolve().parents[2]
 DEMO = BASE_DIR / "demo"
 HOSTILE_SLUG = "hostile-content-check"
@@ -63,9 +65,7 @@ def main():
 
 
 def _make_admin():
-    from django.contrib.auth.models import User
-
-    from .server import ADMIN_USERNAME
+    from django.contrib.auth.models import User  # after django.setup() in main()
 
     User.objects.create_superuser(
         ADMIN_USERNAME, "gates@example.org", os.environ["TAS_GATES_ADMIN_PASSWORD"]

@@ -1,6 +1,6 @@
 """HTTP throughput of the production setup: a release page cached and uncached, and a static file.
 
-    .venv/bin/python benchmarks/http.py [--duration 10] [--connections 16]
+    .venv/bin/python -m benchmarks.serving [--duration 10] [--connections 16]
 
 Runs gunicorn (gunicorn.conf.py) with the production settings on 127.0.0.1,
 against a fresh SQLite database in a temporary directory (or --database-url,
@@ -9,29 +9,23 @@ an empty database it may fill) and Redis when it answers on 127.0.0.1:6379
 (`apt-get install -y wrk`) and prints requests/s, p50, p99 and errors, then the
 ratios the issue sets targets for, and what a site-wide purge costs.
 """
-# ruff: noqa: E402 (the sys.path fix must come before the imports)
-
-import sys
-
-# Run as a script, this file's folder comes first on sys.path and its name
-# would hide the standard library's http package from everything below.
-if sys.path and sys.path[0].endswith("benchmarks"):
-    sys.path.pop(0)
 
 import argparse
-import http.client
+import contextlib
 import os
 import re
 import shutil
-import socket
 import statistics
 import subprocess
+import sys
 import tempfile
 import time
 import uuid
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+from benchmarks._django import ROOT, setup
+from tests.harness import fetch, port_open, running_gunicorn
+
 PYTHON = sys.executable
 
 CONTENT = """
@@ -70,19 +64,11 @@ def parse_args():
     )
     parser.add_argument("--workers", type=int, default=2, help="gunicorn processes")
     parser.add_argument("--threads", type=int, default=4, help="threads per gunicorn process")
-    parser.add_argument("--port", type=int, default=8009)
+    parser.add_argument("--port", type=int, default=0, help="default: a free port")
     parser.add_argument("--database-url", default="", help="default: SQLite in a temp dir")
     parser.add_argument("--redis-url", default="redis://127.0.0.1:6379/0")
     parser.add_argument("--no-redis", action="store_true", help="use the file cache fallback")
     return parser.parse_args()
-
-
-def port_open(host, port):
-    try:
-        socket.create_connection((host, port), timeout=0.5).close()
-    except OSError:
-        return False
-    return True
 
 
 def environment(args, workdir):
@@ -100,7 +86,7 @@ def environment(args, workdir):
         "LOG_LEVEL": "ERROR",
     }
     env.pop("REDIS_URL", None)
-    if not args.no_redis and port_open("127.0.0.1", 6379):
+    if not args.no_redis and port_open(6379):
         env["REDIS_URL"] = args.redis_url
     return env
 
@@ -109,35 +95,23 @@ def manage(env, *command):
     subprocess.run([PYTHON, "manage.py", *command], cwd=ROOT, env=env, check=True)
 
 
-class Server:
-    def __init__(self, args, env, page_cache):
-        self.port = args.port
-        command = [PYTHON, "-m", "gunicorn", "-c", "gunicorn.conf.py",
-                   "--bind", f"127.0.0.1:{args.port}",
-                   "--workers", str(args.workers), "--threads", str(args.threads)]  # fmt: skip
-        env = {**env, "PAGE_CACHE_ENABLED": "true" if page_cache else "false"}
-        if port_open("127.0.0.1", self.port):
-            sys.exit(f"Port {self.port} is busy; pass --port.")
-        self.process = subprocess.Popen(command, cwd=ROOT, env=env)
-        deadline = time.monotonic() + 30
-        while not port_open("127.0.0.1", self.port):
-            if self.process.poll() is not None or time.monotonic() > deadline:
-                sys.exit("gunicorn did not start")
-            time.sleep(0.1)
+@contextlib.contextmanager
+def serving(args, env, page_cache):
+    """gunicorn with the production settings, the page cache on or off; yields its port."""
+    env = {**env, "PAGE_CACHE_ENABLED": "true" if page_cache else "false"}
+    if args.port and port_open(args.port):
+        sys.exit(f"Port {args.port} is busy; pass --port.")
+    with running_gunicorn(
+        env, port=args.port, workers=args.workers, threads=args.threads
+    ) as server:
+        yield server.port
 
-    def get(self, path):
-        conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=10)
-        started = time.perf_counter()
-        conn.request("GET", path)
-        response = conn.getresponse()
-        body = response.read()
-        elapsed = time.perf_counter() - started
-        conn.close()
-        return response, body, elapsed
 
-    def stop(self):
-        self.process.terminate()
-        self.process.wait(timeout=30)
+def get(port, path):
+    """(response, body, seconds) of one GET."""
+    started = time.perf_counter()
+    _, response, body = fetch(port, path)
+    return response, body, time.perf_counter() - started
 
 
 UNITS = {"us": 1e-3, "ms": 1.0, "s": 1e3}
@@ -174,23 +148,20 @@ def wrk_once(args, port, path):
     }
 
 
-def measure_purge(server, path, rounds=20):
+def measure_purge(port, path, rounds=20):
     """Time a site-wide purge (one cache write) and the first request after it."""
-    sys.path.insert(0, str(ROOT))
-    import django
-
-    django.setup()
-    from tas_site import page_cache
+    setup()
+    from tas_site import page_cache  # needs the settings that setup() loaded
 
     purges, misses, hits = [], [], []
     for _ in range(rounds):
         started = time.perf_counter()
         page_cache._new_token()
         purges.append(time.perf_counter() - started)
-        response, _, elapsed = server.get(path)
+        response, _, elapsed = get(port, path)
         assert response.getheader("X-Page-Cache") == "miss", response.getheader("X-Page-Cache")
         misses.append(elapsed)
-        response, _, elapsed = server.get(path)
+        response, _, elapsed = get(port, path)
         assert response.getheader("X-Page-Cache") == "hit", response.getheader("X-Page-Cache")
         hits.append(elapsed)
     return {name: statistics.median(values) * 1000
@@ -215,23 +186,17 @@ def main():
     detail, static = "/en/press-releases/release-5", "/static/css/site.css"
 
     results = {}
-    server = Server(args, env, page_cache=True)
-    try:
+    with serving(args, env, page_cache=True) as port:
         for _ in range(2):
-            response, _, _ = server.get(detail)
+            response, _, _ = get(port, detail)
         assert response.status == 200 and response.getheader("X-Page-Cache") == "hit"
-        results["static file"] = wrk(args, args.port, static)
-        results["detail, cached"] = wrk(args, args.port, detail)
-        purge = measure_purge(server, detail)
-    finally:
-        server.stop()
-    server = Server(args, env, page_cache=False)
-    try:
-        response, _, _ = server.get(detail)
+        results["static file"] = wrk(args, port, static)
+        results["detail, cached"] = wrk(args, port, detail)
+        purge = measure_purge(port, detail)
+    with serving(args, env, page_cache=False) as port:
+        response, _, _ = get(port, detail)
         assert response.status == 200 and response.getheader("X-Page-Cache") is None
-        results["detail, uncached"] = wrk(args, args.port, detail)
-    finally:
-        server.stop()
+        results["detail, uncached"] = wrk(args, port, detail)
     shutil.rmtree(workdir, ignore_errors=True)
 
     print(f"\n{'scenario':<18}{'req/s':>10}{'p50 ms':>10}{'p99 ms':>10}{'p99/p50':>9}{'errors':>8}")
