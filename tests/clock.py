@@ -1,12 +1,12 @@
-"""Move Django's clock in tests: everything that asks ``timezone.now()`` sees the given moment."""
+"""Move every clock in tests (``timezone.now()``, ``datetime.now()``, ``time.time()``).
 
-from contextlib import contextmanager
-from unittest import mock
+``frozen_at(moment)`` stops time at ``moment`` (an aware datetime) for the block, with
+time-machine: a test that says 23:30 UTC means 00:30 in Paris, whatever the hour it runs.
+"""
 
-from django.utils import timezone
+import time_machine
 
 
-@contextmanager
 def frozen_at(moment):
-    with mock.patch.object(timezone, "now", return_value=moment):
-        yield
+    """A context manager (or decorator) that holds the clock at ``moment``."""
+    return time_machine.travel(moment, tick=False)
