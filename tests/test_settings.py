@@ -1,9 +1,10 @@
 import os
 import subprocess
 import sys
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+from django.test import SimpleTestCase
+
+from tests.harness import BASE_DIR as ROOT
 
 
 def run_prod_check(**env):
@@ -16,26 +17,24 @@ def run_prod_check(**env):
     )  # fmt: skip
 
 
-def test_production_refuses_to_start_without_secret_key():
-    result = run_prod_check(ALLOWED_HOSTS="example.org", DATABASE_URL="sqlite:///:memory:")
-    assert result.returncode != 0
-    assert "SECRET_KEY is not set" in result.stderr
+class ProductionSettingsTests(SimpleTestCase):
+    def test_production_refuses_to_start_without_secret_key(self):
+        result = run_prod_check(ALLOWED_HOSTS="example.org", DATABASE_URL="sqlite:///:memory:")
+        self.assertNotEqual(result.returncode, 0)
+        self.assertIn("SECRET_KEY is not set", result.stderr)
 
+    def test_production_refuses_to_start_without_allowed_hosts(self):
+        result = run_prod_check(SECRET_KEY="x" * 50, DATABASE_URL="sqlite:///:memory:")
+        self.assertNotEqual(result.returncode, 0)
+        self.assertIn("ALLOWED_HOSTS is not set", result.stderr)
 
-def test_production_refuses_to_start_without_allowed_hosts():
-    result = run_prod_check(SECRET_KEY="x" * 50, DATABASE_URL="sqlite:///:memory:")
-    assert result.returncode != 0
-    assert "ALLOWED_HOSTS is not set" in result.stderr
+    def test_production_starts_with_its_environment_and_debug_off(self):
+        result = run_prod_check(
+            SECRET_KEY="x" * 50, ALLOWED_HOSTS="example.org", DATABASE_URL="sqlite:///:memory:"
+        )
+        self.assertEqual(result.returncode, 0, result.stderr)
 
-
-def test_production_starts_with_its_environment_and_debug_off():
-    result = run_prod_check(
-        SECRET_KEY="x" * 50, ALLOWED_HOSTS="example.org", DATABASE_URL="sqlite:///:memory:"
-    )
-    assert result.returncode == 0, result.stderr
-
-
-def test_prod_settings_never_enable_debug():
-    source = (ROOT / "tas_site" / "settings" / "prod.py").read_text()
-    assert "DEBUG = False" in source
-    assert "DEBUG = True" not in (ROOT / "tas_site" / "settings" / "base.py").read_text()
+    def test_prod_settings_never_enable_debug(self):
+        source = (ROOT / "tas_site" / "settings" / "prod.py").read_text()
+        self.assertIn("DEBUG = False", source)
+        self.assertNotIn("DEBUG = True", (ROOT / "tas_site" / "settings" / "base.py").read_text())

@@ -22,7 +22,7 @@ AXE_OPTIONS = {
 }
 
 
-@pytest.mark.parametrize("path", PAGE_TYPES)
+@pytest.mark.parametrize("path", PAGE_TYPES.values(), ids=PAGE_TYPES.keys())
 def test_page_has_no_accessibility_violations(page, watch, path, request):
     expected_status = 200
     if path == MISSING:

@@ -1,16 +1,14 @@
 """Bad uploads are refused with a clear message, in full_clean, save and the admin,
 and nothing of them is left in MEDIA_ROOT."""
 
-import pytest
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
+from django.test import TestCase
 from PIL import Image as PILImage
 
 from media_styles.models import Image
 from tests.builders import encoded, image_bytes, noisy, png_header_only, upload
-from tests.mixins import files_under
-
-pytestmark = pytest.mark.django_db
+from tests.mixins import MediaRootMixin, files_under
 
 SVG = b'<svg xmlns="http://www.w3.org/2000/svg" width="400" height="400"><script>x()</script></svg>'
 
@@ -38,45 +36,49 @@ BAD_UPLOADS = {
     "too short": (image_bytes(2000, 150), "strip.jpg", "at least 199×190"),
     "tiff": (encoded(PILImage.new("RGB", (300, 300)), "TIFF"), "scan.tif", "not accepted"),
 }
-CASES = pytest.mark.parametrize("data, name, message", BAD_UPLOADS.values(), ids=BAD_UPLOADS)
 
 
-@CASES
-def test_full_clean_rejects(media_root, data, name, message):
-    image = Image(file=upload(data, name))
-    with pytest.raises(ValidationError) as error:
-        image.full_clean()
-    assert message in " ".join(error.value.message_dict["file"])
-    assert files_under(media_root) == []
+class BadUploadTests(MediaRootMixin, TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.admin = get_user_model().objects.create_superuser("admin", "a@example.com", "pw")
 
+    def test_full_clean_rejects(self):
+        for case, (data, name, message) in BAD_UPLOADS.items():
+            with self.subTest(case):
+                image = Image(file=upload(data, name))
+                with self.assertRaises(ValidationError) as error:
+                    image.full_clean()
+                assert message in " ".join(error.exception.message_dict["file"])
+                assert files_under(self.media_root) == []
 
-@CASES
-def test_save_without_full_clean_rejects(media_root, data, name, message):
-    with pytest.raises(ValidationError, match=message):
-        Image.objects.create(file=upload(data, name))
-    assert Image.objects.count() == 0
-    assert files_under(media_root) == []
+    def test_save_without_full_clean_rejects(self):
+        for case, (data, name, message) in BAD_UPLOADS.items():
+            with self.subTest(case):
+                with self.assertRaisesRegex(ValidationError, message):
+                    Image.objects.create(file=upload(data, name))
+                assert Image.objects.count() == 0
+                assert files_under(self.media_root) == []
 
+    def test_admin_form_rejects(self):
+        self.client.force_login(self.admin)
+        for case, (data, name, message) in BAD_UPLOADS.items():
+            with self.subTest(case):
+                response = self.client.post(
+                    "/admin/media_styles/image/add/", {"file": upload(data, name)}
+                )
+                assert response.status_code == 200
+                assert message in response.content.decode()
+                assert Image.objects.count() == 0
+                assert files_under(self.media_root) == []
 
-@CASES
-def test_admin_form_rejects(client, media_root, data, name, message):
-    admin = get_user_model().objects.create_superuser("admin", "a@example.com", "pw")
-    client.force_login(admin)
-    response = client.post("/admin/media_styles/image/add/", {"file": upload(data, name)})
-    assert response.status_code == 200
-    assert message in response.content.decode()
-    assert Image.objects.count() == 0
-    assert files_under(media_root) == []
-
-
-def test_admin_accepts_a_good_image(client, media_root):
-    admin = get_user_model().objects.create_superuser("admin", "a@example.com", "pw")
-    client.force_login(admin)
-    response = client.post(
-        "/admin/media_styles/image/add/",
-        {"file": upload(image_bytes(), "good.jpg"), "alt_en": "A good one"},
-    )
-    assert response.status_code == 302, response.content.decode()[:2000]
-    image = Image.objects.get()
-    assert image.alt_en == "A good one" and len(image.variants) == 15
-    assert any(name.startswith("images/") for name in files_under(media_root))
+    def test_admin_accepts_a_good_image(self):
+        self.client.force_login(self.admin)
+        response = self.client.post(
+            "/admin/media_styles/image/add/",
+            {"file": upload(image_bytes(), "good.jpg"), "alt_en": "A good one"},
+        )
+        assert response.status_code == 302, response.content.decode()[:2000]
+        image = Image.objects.get()
+        assert image.alt_en == "A good one" and len(image.variants) == 15
+        assert any(name.startswith("images/") for name in files_under(self.media_root))

@@ -1,4 +1,4 @@
-import pytest
+from django.test import SimpleTestCase
 
 from press.sanitizer import clean_html, strip_tags
 
@@ -23,32 +23,31 @@ HOSTILE = [
 ]
 
 
-@pytest.mark.parametrize(("dirty", "clean"), HOSTILE)
-def test_hostile_markup_is_removed(dirty, clean):
-    assert clean_html(dirty) == clean
+class SanitizerTests(SimpleTestCase):
+    def test_hostile_markup_is_removed(self):
+        for dirty, clean in HOSTILE:
+            with self.subTest(dirty):
+                self.assertEqual(clean_html(dirty), clean)
 
+    def test_markup_the_old_bodies_use_is_kept(self):
+        html = (
+            '<p class="text-align-center"><strong>Bold</strong> <em>it</em></p>'
+            '<div class="thales-brick-image"><img src="https://x/y.jpg" alt="">'
+            '<div class="asset__image__description">ESA</div></div>'
+            "<h2>T</h2><ul><li>a</li></ul><blockquote>q</blockquote>"
+            '<p class="text-align-justify" aria-hidden="true">&nbsp;</p>'
+        )
+        self.assertEqual(clean_html(html), html)
 
-def test_markup_the_old_bodies_use_is_kept():
-    html = (
-        '<p class="text-align-center"><strong>Bold</strong> <em>it</em></p>'
-        '<div class="thales-brick-image"><img src="https://x/y.jpg" alt="">'
-        '<div class="asset__image__description">ESA</div></div>'
-        "<h2>T</h2><ul><li>a</li></ul><blockquote>q</blockquote>"
-        '<p class="text-align-justify" aria-hidden="true">&nbsp;</p>'
-    )
-    assert clean_html(html) == html
+    def test_links_opening_a_new_tab_get_noopener(self):
+        self.assertEqual(
+            clean_html('<a href="https://x.org" target="_blank">x</a>'),
+            '<a href="https://x.org" target="_blank" rel="noopener noreferrer">x</a>',
+        )
 
+    def test_empty_input(self):
+        self.assertEqual(clean_html(None), "")
+        self.assertEqual(clean_html(""), "")
 
-def test_links_opening_a_new_tab_get_noopener():
-    assert clean_html('<a href="https://x.org" target="_blank">x</a>') == (
-        '<a href="https://x.org" target="_blank" rel="noopener noreferrer">x</a>'
-    )
-
-
-def test_empty_input():
-    assert clean_html(None) == ""
-    assert clean_html("") == ""
-
-
-def test_strip_tags():
-    assert strip_tags("<p>Hello <b>world</b></p><script>x</script>") == "Hello worldx"
+    def test_strip_tags(self):
+        self.assertEqual(strip_tags("<p>Hello <b>world</b></p><script>x</script>"), "Hello worldx")

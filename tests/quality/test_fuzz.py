@@ -7,20 +7,21 @@ answers, which the feature tests pin down.
 import copy
 import json
 
-import pytest
 from django.contrib.auth.models import User
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from hypothesis.extra.django import TestCase
 
 from tests.browser.seed import DEMO
 from tests.builders import image_bytes, make_release
+from tests.mixins import TempDirMixin
 
 FUZZ = settings(
     max_examples=40,
     deadline=None,
-    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+    suppress_health_check=[HealthCheck.too_slow],
 )
 # Any text a URL can carry (lone surrogates cannot be percent-encoded at all).
 text = st.text(st.characters(blacklist_categories=("Cs",)), max_size=40)
@@ -37,48 +38,6 @@ params = st.fixed_dictionaries(
         "category": st.one_of(text, st.just("press-releases")),
     },
 )
-
-
-@pytest.fixture
-def content(db):
-    make_release("Mars", languages=("en", "fr"), activity="explore")
-    make_release("Moon", languages=("en",))
-
-
-@FUZZ
-@given(query=params, language=st.sampled_from(["en", "fr"]))
-def test_list_filters_never_fail(client, content, query, language):
-    response = client.get(f"/{language}/press-releases", query)
-    assert response.status_code < 500
-
-
-@FUZZ
-@given(query=params)
-def test_search_never_fails(client, content, query):
-    response = client.get("/en/search", query)
-    assert response.status_code < 500
-
-
-@FUZZ
-@given(slug=text.filter(lambda s: "/" not in s and "?" not in s and "#" not in s))
-def test_any_release_address_is_a_page_or_a_404(client, content, slug):
-    response = client.get(f"/en/press-releases/{slug}")
-    assert response.status_code in {200, 301, 302, 404}
-
-
-@FUZZ
-@given(
-    payload=st.one_of(st.binary(max_size=2048), st.just(image_bytes(8, 8)[:40])),
-    name=st.from_regex(r"[\w. -]{1,30}\.(jpg|png|gif|webp|svg|txt)", fullmatch=True),
-)
-def test_image_upload_of_junk_is_a_form_error(client, db, payload, name):
-    if not User.objects.filter(username="staff").exists():
-        User.objects.create_superuser("staff", "staff@example.org", "pw")
-    client.login(username="staff", password="pw")
-    upload = SimpleUploadedFile(name, payload, content_type="application/octet-stream")
-    response = client.post("/admin/media_styles/image/add/", {"file": upload, "alt": "x"})
-    assert response.status_code == 200  # the form again, with its error
-    assert response.context["adminform"].form.errors
 
 
 # Values that could stand where the importer expects a string, a date, a list or an object.
@@ -98,17 +57,59 @@ FIELDS = [
 ]  # fmt: skip
 
 
-@FUZZ
-@given(field=st.sampled_from(FIELDS), value=json_values)
-def test_importing_a_damaged_page_is_a_clear_error_or_a_clean_import(db, tmp_path, field, value):
-    page = copy.deepcopy(PAGE)
-    node = page["props"]["pageProps"]
-    for key in field[:-1]:
-        node = node[key]
-    node[field[-1]] = value
-    path = tmp_path / "en--press-releases--fuzzed.json"
-    path.write_text(json.dumps(page))
-    try:
-        call_command("import_pages", str(path), media_dir=str(DEMO / "media"), verbosity=0)
-    except CommandError as error:
-        assert "fuzzed.json" in str(error)
+class VisitorFuzzTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        make_release("Mars", languages=("en", "fr"), activity="explore")
+        make_release("Moon", languages=("en",))
+
+    @FUZZ
+    @given(query=params, language=st.sampled_from(["en", "fr"]))
+    def test_list_filters_never_fail(self, query, language):
+        response = self.client.get(f"/{language}/press-releases", query)
+        assert response.status_code < 500
+
+    @FUZZ
+    @given(query=params)
+    def test_search_never_fails(self, query):
+        response = self.client.get("/en/search", query)
+        assert response.status_code < 500
+
+    @FUZZ
+    @given(slug=text.filter(lambda s: "/" not in s and "?" not in s and "#" not in s))
+    def test_any_release_address_is_a_page_or_a_404(self, slug):
+        response = self.client.get(f"/en/press-releases/{slug}")
+        assert response.status_code in {200, 301, 302, 404}
+
+
+class StaffFuzzTests(TempDirMixin, TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.staff = User.objects.create_superuser("staff", "staff@example.org", "pw")
+
+    @FUZZ
+    @given(
+        payload=st.one_of(st.binary(max_size=2048), st.just(image_bytes(8, 8)[:40])),
+        name=st.from_regex(r"[\w. -]{1,30}\.(jpg|png|gif|webp|svg|txt)", fullmatch=True),
+    )
+    def test_image_upload_of_junk_is_a_form_error(self, payload, name):
+        self.client.force_login(self.staff)
+        upload = SimpleUploadedFile(name, payload, content_type="application/octet-stream")
+        response = self.client.post("/admin/media_styles/image/add/", {"file": upload, "alt": "x"})
+        assert response.status_code == 200  # the form again, with its error
+        assert response.context["adminform"].form.errors
+
+    @FUZZ
+    @given(field=st.sampled_from(FIELDS), value=json_values)
+    def test_importing_a_damaged_page_is_a_clear_error_or_a_clean_import(self, field, value):
+        page = copy.deepcopy(PAGE)
+        node = page["props"]["pageProps"]
+        for key in field[:-1]:
+            node = node[key]
+        node[field[-1]] = value
+        path = self.tmp_path / "en--press-releases--fuzzed.json"
+        path.write_text(json.dumps(page))
+        try:
+            call_command("import_pages", str(path), media_dir=str(DEMO / "media"), verbosity=0)
+        except CommandError as error:
+            assert "fuzzed.json" in str(error)

@@ -3,7 +3,7 @@
 Runs on both databases: search snippets and highlights differ by backend.
 
 The demo content (and the hostile release) is loaded into the test database
-once for the module, every page is rendered by the test client, and one vnu
+once for the class, every page is rendered by the test client, and one vnu
 run checks them all; each page type then reports its own errors.
 """
 
@@ -13,42 +13,17 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-import pytest
 from django.core.cache import cache
-from django.db import transaction
-from django.test import Client
+from django.test import Client, TestCase
 
 from tests.browser.pages import HOSTILE, MISSING, PAGE_TYPES
 from tests.browser.seed import load_demo, load_hostile_release
 
 from .tools import VNU_JAR, require_vnu
 
-# The module fixture loads its own data; the mark makes pytest-django create the test database.
-pytestmark = pytest.mark.django_db
-
-PAGES = [*PAGE_TYPES, pytest.param(HOSTILE, id="detail-hostile")]
+PAGES = {**PAGE_TYPES, "detail-hostile": HOSTILE}
 
 
-@pytest.fixture(scope="module")
-def rendered(django_db_setup, django_db_blocker):
-    """{path: (status, html)} for every page, rendered once with the demo content."""
-    require_vnu()
-    client = Client(HTTP_ACCEPT_LANGUAGE="en")
-    pages = {}
-    with django_db_blocker.unblock(), transaction.atomic():
-        cache.clear()
-        load_demo()
-        load_hostile_release()
-        for param in PAGES:
-            path = param.values[0]
-            response = client.get(path)
-            pages[path] = (response.status_code, response.content.decode())
-        transaction.set_rollback(True)
-    cache.clear()
-    return pages
-
-
-@pytest.fixture(scope="module")
 def vnu_messages(rendered):
     """{path: [vnu message, ...]} from one vnu run over all pages."""
     with tempfile.TemporaryDirectory() as folder:
@@ -81,13 +56,34 @@ def vnu_messages(rendered):
     return messages
 
 
-@pytest.mark.parametrize("path", PAGES)
-def test_page_is_valid_html(rendered, vnu_messages, path):
-    status, _html = rendered[path]
-    assert status == (404 if path == MISSING else 200)
-    errors = [
-        f"line {m.get('lastLine')}: {m['message']} [{m.get('extract', '').strip()}]"
-        for m in vnu_messages[path]
-        if m["type"] in {"error", "non-document-error"}
-    ]
-    assert errors == []
+class MarkupTests(TestCase):
+    @classmethod
+    def setUpClass(cls):
+        require_vnu()
+        super().setUpClass()
+
+    @classmethod
+    def setUpTestData(cls):
+        """{path: (status, html)} for every page, rendered once with the demo content."""
+        client = Client(HTTP_ACCEPT_LANGUAGE="en")
+        cache.clear()
+        load_demo()
+        load_hostile_release()
+        cls.rendered = {}
+        for path in PAGES.values():
+            response = client.get(path)
+            cls.rendered[path] = (response.status_code, response.content.decode())
+        cache.clear()
+        cls.vnu_messages = vnu_messages(cls.rendered)
+
+    def test_page_is_valid_html(self):
+        for name, path in PAGES.items():
+            with self.subTest(name, path=path):
+                status, _html = self.rendered[path]
+                assert status == (404 if path == MISSING else 200)
+                errors = [
+                    f"line {m.get('lastLine')}: {m['message']} [{m.get('extract', '').strip()}]"
+                    for m in self.vnu_messages[path]
+                    if m["type"] in {"error", "non-document-error"}
+                ]
+                assert errors == []
