@@ -1,11 +1,14 @@
 """Test-case mixins shared by the test modules (what pytest fixtures used to provide)."""
 
+import contextlib
 import os
 import shutil
 import tempfile
 from pathlib import Path
 
+from django.db import DEFAULT_DB_ALIAS, connections
 from django.test import override_settings
+from django.test.utils import CaptureQueriesContext
 
 
 class TempDirMixin:
@@ -30,6 +33,17 @@ class MediaRootMixin(TempDirMixin):
         media = override_settings(MEDIA_ROOT=str(self.media_root))
         media.enable()
         self.addCleanup(media.disable)
+
+
+class MaxQueriesMixin:
+    """``assertMaxNumQueries(n)``: a ceiling, where ``assertNumQueries`` pins an exact count."""
+
+    @contextlib.contextmanager
+    def assertMaxNumQueries(self, limit, using=DEFAULT_DB_ALIAS):
+        with CaptureQueriesContext(connections[using]) as context:
+            yield context
+        queries = "\n".join(query["sql"] for query in context.captured_queries)
+        self.assertLessEqual(len(context), limit, f"{len(context)} queries:\n{queries}")
 
 
 def files_under(root):

@@ -2,9 +2,12 @@
 
 import json
 import re
+import shutil
+import tempfile
+from pathlib import Path
 
-import pytest
-from django.test import Client
+from django.contrib.auth import get_user_model
+from django.test import Client, TestCase
 from django.utils.translation import override
 
 from media_styles.models import Image
@@ -21,8 +24,7 @@ from tests.builders import (
     run_import,
     write,
 )
-
-pytestmark = pytest.mark.django_db
+from tests.mixins import TempDirMixin
 
 DEMO_PAGES = SEED.parent
 URL = "/en/press-releases/mission-mars-be-continued/index.json"
@@ -37,15 +39,12 @@ def original_names(document):
     return {name.replace("%20", " ") for name in names if not name.endswith(".svg")}
 
 
-@pytest.fixture
-def seed():
+def load_seed():
     return json.loads(SEED.read_text(encoding="utf-8"))
 
 
-@pytest.fixture
-def imported(tmp_path, seed):
+def import_demo_pages(media):
     """The three demo pages, with a stand-in file for every image and logo they name."""
-    media = tmp_path / "media"
     names = set()
     for path in DEMO_PAGES.glob("*.json"):
         names |= original_names(json.loads(path.read_text(encoding="utf-8")))
@@ -54,7 +53,6 @@ def imported(tmp_path, seed):
         (media / logo).write_text('<svg xmlns="http://www.w3.org/2000/svg"/>', encoding="utf-8")
     out, err = run_import(DEMO_PAGES, media_dir=media)
     assert "warnings: 0" in out, err
-    return media
 
 
 def leaves(value, path=""):
@@ -95,104 +93,120 @@ def reason_for(path):
     return next((why for pattern, why in DIFFERENCES.items() if re.fullmatch(pattern, path)), None)
 
 
-def test_golden_seed_round_trip(imported, seed):
-    response = Client().get(URL)
-    assert response.status_code == 200
-    assert response["Content-Type"] == "application/json"
-    ours, theirs = leaves(response.json()), leaves(seed)
+class DemoExportTests(TestCase):
+    """The demo pages imported once for the class; each test reads them back."""
 
-    assert set(ours) == set(theirs) - MISSING_KEYS
+    @classmethod
+    def setUpTestData(cls):
+        media = Path(tempfile.mkdtemp(prefix="tas-test-")) / "media"
+        cls.addClassCleanup(shutil.rmtree, media.parent, ignore_errors=True)
+        import_demo_pages(media)
 
-    differing = {}
-    for path in ours:
-        why = reason_for(path)
-        if why is None:
-            assert ours[path] == theirs[path], path
-        elif ours[path] != theirs[path]:
-            differing.setdefault(why, []).append(path)
-    assert set(differing) == set(DIFFERENCES.values())  # every listed difference is real
+    def test_golden_seed_round_trip(self):
+        response = Client().get(URL)
+        assert response.status_code == 200
+        assert response["Content-Type"] == "application/json"
+        seed = load_seed()
+        ours, theirs = leaves(response.json()), leaves(seed)
 
-    for path in differing[IMAGE_URL]:
-        assert MEDIA.match(ours[path]), (path, ours[path])
-    props = response.json()["props"]["pageProps"]
-    body = seed["props"]["pageProps"]["api"]["data"]["body"]
-    # Body images are served from this site (the old image server goes away with the site).
-    ours_body = props["api"]["data"]["body"]
-    assert re.findall(r'<img src="(/media/[^"]+)"', ours_body)
-    assert re.sub(r"<img [^>]*>", "", ours_body) == re.sub(r"<img [^>]*>", "", clean_html(body))
-    assert props["api"]["seo"]["description"] == (
-        "Thales Alenia Space contributes expertise to the study of an international Mars "
-        "Sample Return mission."
-    )
-    assert props["query"]["jsonFile"] == f"http://testserver{URL}"
+        assert set(ours) == set(theirs) - MISSING_KEYS
 
+        differing = {}
+        for path in ours:
+            why = reason_for(path)
+            if why is None:
+                assert ours[path] == theirs[path], path
+            elif ours[path] != theirs[path]:
+                differing.setdefault(why, []).append(path)
+        assert set(differing) == set(DIFFERENCES.values())  # every listed difference is real
 
-def test_french_page(imported):
-    slug = "la-commission-europeenne-acquiert-la-technologie-de-thales-alenia-space-pour-repondre-aux-signaux-de-detresse"  # noqa: E501
-    props = Client().get(f"/fr/press-releases/{slug}/index.json").json()["props"]["pageProps"]
-    assert props["query"]["locale"] == "fr"
-    assert props["api"]["breadcrumb"]["paths"][0] == {"label": "Accueil", "path": "/fr"}
-    assert props["labels"]["availableIn"] == "Disponible en"
-    assert sorted(props["api"]["locales"]) == ["en", "fr"]
-    assert props["api"]["data"]["title"].startswith("La Commission européenne")
-    assert props["api"]["data"]["next"] is None
+        for path in differing[IMAGE_URL]:
+            assert MEDIA.match(ours[path]), (path, ours[path])
+        props = response.json()["props"]["pageProps"]
+        body = seed["props"]["pageProps"]["api"]["data"]["body"]
+        # Body images are served from this site (the old image server goes away with the site).
+        ours_body = props["api"]["data"]["body"]
+        assert re.findall(r'<img src="(/media/[^"]+)"', ours_body)
+        assert re.sub(r"<img [^>]*>", "", ours_body) == re.sub(r"<img [^>]*>", "", clean_html(body))
+        assert props["api"]["seo"]["description"] == (
+            "Thales Alenia Space contributes expertise to the study of an international Mars "
+            "Sample Return mission."
+        )
+        assert props["query"]["jsonFile"] == f"http://testserver{URL}"
 
+    def test_french_page(self):
+        slug = "la-commission-europeenne-acquiert-la-technologie-de-thales-alenia-space-pour-repondre-aux-signaux-de-detresse"  # noqa: E501
+        props = Client().get(f"/fr/press-releases/{slug}/index.json").json()["props"]["pageProps"]
+        assert props["query"]["locale"] == "fr"
+        assert props["api"]["breadcrumb"]["paths"][0] == {"label": "Accueil", "path": "/fr"}
+        assert props["labels"]["availableIn"] == "Disponible en"
+        assert sorted(props["api"]["locales"]) == ["en", "fr"]
+        assert props["api"]["data"]["title"].startswith("La Commission européenne")
+        assert props["api"]["data"]["next"] is None
 
-def test_variant_urls_are_used_once_generated(tmp_path):
-    media = make_media(tmp_path / "media", "a.jpg")
-    run_import(write(tmp_path, page("en", "a", image=image_json("a.jpg"))), media_dir=media)
-    Image.objects.update(variants={
-        "_1920": {"webp": "/media/variants/a-1920.webp"},
-        "_1920x1200": {"webp": "/media/variants/a-1920x1200.webp"},
-    })  # fmt: skip
-    data = Client().get("/en/press-releases/a/index.json").json()["props"]["pageProps"]["api"]
-    assert data["data"]["image"]["url"]["_1920"] == "http://testserver/media/variants/a-1920.webp"
-    assert data["seo"]["image"]["media_image"]["url"]["_1920x1200"].endswith("a-1920x1200.webp")
-    assert data["data"]["image"]["url"]["_199x190"].startswith("http://testserver/media/images/")
+    def test_only_published_releases(self):
+        PressRelease.objects.update(status=PressRelease.Status.DRAFT)
+        assert Client().get(URL).status_code == 404
+        assert (
+            Client()
+            .get("/fr/press-releases/mission-mars-laventure-continue/index.json")
+            .status_code
+            == 404
+        )
 
-
-def test_next_thumbnail_uses_the_241x143_variant():
-    image = make_image()  # saving generates the variants (media_styles)
-    thumbnail = f"http://testserver{image.variant('241x143')['webp']}"
-    older = make_release("Older", image=image)
-    newer = make_release("Newer", date=older.date.replace(year=older.date.year + 1))
-    data = Client().get(f"{newer.get_absolute_url('en')}/index.json").json()
-    next_release = data["props"]["pageProps"]["api"]["data"]["next"]
-    assert next_release == {
-        "name": "Older (en)",
-        "url": older.get_absolute_url("en"),
-        "image": {"src": thumbnail, "alt": ""},
-    }
-
-
-def test_only_published_releases(imported):
-    PressRelease.objects.update(status=PressRelease.Status.DRAFT)
-    assert Client().get(URL).status_code == 404
-    assert (
-        Client().get("/fr/press-releases/mission-mars-laventure-continue/index.json").status_code
-        == 404
-    )
-
-
-def test_query_count_does_not_grow_with_releases_or_menu_items(imported, django_assert_num_queries):
-    client = Client()
-    client.get(URL)  # warm the chrome cache
-    with django_assert_num_queries(4):
+    def test_query_count_does_not_grow_with_releases_or_menu_items(self):
+        client = Client()
+        client.get(URL)  # warm the chrome cache
+        with self.assertNumQueries(4):
+            client.get(URL)
+        menu = Menu.objects.get(slug="main")
+        for number in range(30):
+            MenuItem.objects.create(menu=menu, name_en=f"Extra {number}", url_en="/en/x")
+        for _ in range(20):
+            make_release(image=make_image())
         client.get(URL)
-    menu = Menu.objects.get(slug="main")
-    for number in range(30):
-        MenuItem.objects.create(menu=menu, name_en=f"Extra {number}", url_en="/en/x")
-    for _ in range(20):
-        make_release(image=make_image())
-    client.get(URL)
-    with django_assert_num_queries(4):
-        response = client.get(URL)
-    with override("en"):
-        assert len(response.json()["props"]["pageProps"]["navs"]["main"]) == 8 + 30
+        with self.assertNumQueries(4):
+            response = client.get(URL)
+        with override("en"):
+            assert len(response.json()["props"]["pageProps"]["navs"]["main"]) == 8 + 30
 
 
-def test_staff_get_no_preview_of_drafts(client, django_user_model):
-    draft = make_release("Draft", status=PressRelease.Status.DRAFT)
-    client.force_login(django_user_model.objects.create_superuser("boss", "b@example.com", "pw"))
-    assert client.get(draft.get_absolute_url("en")).status_code == 200  # the HTML preview
-    assert client.get(f"{draft.get_absolute_url('en')}/index.json").status_code == 404
+class ExportTests(TempDirMixin, TestCase):
+    def test_variant_urls_are_used_once_generated(self):
+        media = make_media(self.tmp_path / "media", "a.jpg")
+        run_import(
+            write(self.tmp_path, page("en", "a", image=image_json("a.jpg"))), media_dir=media
+        )
+        Image.objects.update(variants={
+            "_1920": {"webp": "/media/variants/a-1920.webp"},
+            "_1920x1200": {"webp": "/media/variants/a-1920x1200.webp"},
+        })  # fmt: skip
+        data = Client().get("/en/press-releases/a/index.json").json()["props"]["pageProps"]["api"]
+        assert (
+            data["data"]["image"]["url"]["_1920"] == "http://testserver/media/variants/a-1920.webp"
+        )
+        assert data["seo"]["image"]["media_image"]["url"]["_1920x1200"].endswith("a-1920x1200.webp")
+        assert data["data"]["image"]["url"]["_199x190"].startswith(
+            "http://testserver/media/images/"
+        )
+
+    def test_next_thumbnail_uses_the_241x143_variant(self):
+        image = make_image()  # saving generates the variants (media_styles)
+        thumbnail = f"http://testserver{image.variant('241x143')['webp']}"
+        older = make_release("Older", image=image)
+        newer = make_release("Newer", date=older.date.replace(year=older.date.year + 1))
+        data = Client().get(f"{newer.get_absolute_url('en')}/index.json").json()
+        next_release = data["props"]["pageProps"]["api"]["data"]["next"]
+        assert next_release == {
+            "name": "Older (en)",
+            "url": older.get_absolute_url("en"),
+            "image": {"src": thumbnail, "alt": ""},
+        }
+
+    def test_staff_get_no_preview_of_drafts(self):
+        draft = make_release("Draft", status=PressRelease.Status.DRAFT)
+        self.client.force_login(
+            get_user_model().objects.create_superuser("boss", "b@example.com", "pw")
+        )
+        assert self.client.get(draft.get_absolute_url("en")).status_code == 200  # the HTML preview
+        assert self.client.get(f"{draft.get_absolute_url('en')}/index.json").status_code == 404
