@@ -24,7 +24,7 @@ import uuid
 from pathlib import Path
 
 from benchmarks._django import ROOT, setup
-from tests.harness import fetch, port_open, running_gunicorn
+from tests.harness import fetch, port_open, production_environment, running_gunicorn
 
 PYTHON = sys.executable
 
@@ -72,20 +72,13 @@ def parse_args():
 
 
 def environment(args, workdir):
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "tas_site.settings.prod",
-        "SECRET_KEY": "benchmark-only-" + uuid.uuid4().hex * 2,
-        "ALLOWED_HOSTS": "127.0.0.1",
-        "DATABASE_URL": args.database_url or f"sqlite:///{workdir / 'bench.sqlite3'}",
-        "SECURE_SSL_REDIRECT": "false",
-        "STATIC_ROOT": str(workdir / "static"),
-        "MEDIA_ROOT": str(workdir / "media"),
-        "CACHE_DIR": str(workdir / "cache"),
-        "CACHE_KEY_PREFIX": f"bench-{uuid.uuid4().hex[:8]}",
-        "LOG_LEVEL": "ERROR",
-    }
-    env.pop("REDIS_URL", None)
+    env = production_environment(
+        DATABASE_URL=args.database_url or f"sqlite:///{workdir / 'bench.sqlite3'}",
+        STATIC_ROOT=workdir / "static",
+        MEDIA_ROOT=workdir / "media",
+        CACHE_DIR=workdir / "cache",
+        CACHE_KEY_PREFIX=f"bench-{uuid.uuid4().hex[:8]}",
+    )
     if not args.no_redis and port_open(6379):
         env["REDIS_URL"] = args.redis_url
     return env

@@ -173,29 +173,41 @@ class Site:
     admin_password: str
 
 
-def site_environment(folder):
-    """Production settings over plain HTTP, with a database, media and cache in ``folder``."""
+def production_environment(**values):
+    """The environment of a production-settings server on loopback, plus ``values``.
+
+    The caller's environment without the test run's own database and cache (a server
+    gets the ones ``values`` names), plain HTTP (no TLS on 127.0.0.1), a fresh secret key.
+    """
     env = {
         key: value
         for key, value in os.environ.items()
-        # The server keeps its own database and cache, whatever the test run uses.
         if key not in {"DATABASE_URL", "REDIS_URL", "TEST_DATABASE_NAME", "CACHE_KEY_PREFIX"}
     }
     env.update(
-        DJANGO_SETTINGS_MODULE="tests.browser.server_settings",
+        DJANGO_SETTINGS_MODULE="tas_site.settings.prod",
         PYTHONPATH=str(BASE_DIR),
         SECRET_KEY=secrets.token_urlsafe(50),
         ALLOWED_HOSTS="127.0.0.1,localhost",
-        DATABASE_URL=f"sqlite:///{folder}/site.sqlite3",
-        MEDIA_ROOT=str(Path(folder) / "media"),
-        STATIC_ROOT=str(Path(folder) / "static"),
-        # The page cache stays on (as in production) but starts empty every run.
-        CACHE_DIR=str(Path(folder) / "cache"),
         SECURE_SSL_REDIRECT="false",
         LOG_LEVEL="ERROR",
+    )
+    env.update({key: str(value) for key, value in values.items()})
+    return env
+
+
+def site_environment(folder):
+    """Production settings serving media too, with a database, media and cache in ``folder``."""
+    folder = Path(folder)
+    return production_environment(
+        DJANGO_SETTINGS_MODULE="tests.browser.server_settings",
+        DATABASE_URL=f"sqlite:///{folder}/site.sqlite3",
+        MEDIA_ROOT=folder / "media",
+        STATIC_ROOT=folder / "static",
+        # The page cache stays on (as in production) but starts empty every run.
+        CACHE_DIR=folder / "cache",
         TAS_GATES_ADMIN_PASSWORD=secrets.token_urlsafe(16),
     )
-    return env
 
 
 @contextlib.contextmanager

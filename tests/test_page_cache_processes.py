@@ -5,7 +5,6 @@ the production settings, the test database and a Redis key prefix of their own.
 """
 
 import contextlib
-import os
 import re
 import subprocess
 import sys
@@ -23,7 +22,13 @@ from django.test import TransactionTestCase
 from django.utils import timezone
 
 from tests.builders import make_release
-from tests.harness import BASE_DIR, fetch, port_open, running_gunicorn
+from tests.harness import (
+    BASE_DIR,
+    fetch,
+    port_open,
+    production_environment,
+    running_gunicorn,
+)
 
 REDIS = ("127.0.0.1", 6379)
 
@@ -51,19 +56,14 @@ def two_servers():
     prefix = f"test-{uuid.uuid4().hex[:12]}"
     with contextlib.ExitStack() as stack:
         static_root = stack.enter_context(tempfile.TemporaryDirectory(prefix="tas-static-"))
-        env = {
-            **os.environ,
-            "DJANGO_SETTINGS_MODULE": "tas_site.settings.prod",
-            "SECRET_KEY": "two-process-test-" + "x" * 40,
-            "ALLOWED_HOSTS": "127.0.0.1",
-            "DATABASE_URL": f"postgres://{db['USER']}@{db['HOST']}:{db['PORT']}/{db['NAME']}",
-            "REDIS_URL": f"redis://{REDIS[0]}:{REDIS[1]}/0",
-            "CACHE_KEY_PREFIX": prefix,
-            "SECURE_SSL_REDIRECT": "false",
-            "PAGE_CACHE_ENABLED": "true",
-            "STATIC_ROOT": static_root,
-            "CONN_MAX_AGE": "0",
-        }
+        env = production_environment(
+            DATABASE_URL=f"postgres://{db['USER']}@{db['HOST']}:{db['PORT']}/{db['NAME']}",
+            REDIS_URL=f"redis://{REDIS[0]}:{REDIS[1]}/0",
+            CACHE_KEY_PREFIX=prefix,
+            PAGE_CACHE_ENABLED="true",
+            STATIC_ROOT=static_root,
+            CONN_MAX_AGE="0",
+        )
         subprocess.run(
             [sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"],
             cwd=BASE_DIR, env=env, check=True, timeout=120,
