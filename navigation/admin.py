@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib import admin
 from django.db.models import Q
 from django.template.response import TemplateResponse
@@ -42,6 +43,9 @@ class MenuItemAdmin(TabbedTranslationAdmin):
     list_select_related = ["menu", "parent"]
     search_fields = ["name_en", "name_fr", "name_it", "url_en", "legacy_id"]
     ordering = ["menu", "parent__weight", "weight", "id"]
+    # Written by the importer to find the item again on re-import; editing it would
+    # make the next import create a duplicate.
+    readonly_fields = ["legacy_id"]
 
     @admin.display(description="name", ordering="name")
     def tree_name(self, obj):
@@ -55,9 +59,16 @@ class MenuItemAdmin(TabbedTranslationAdmin):
 
 @admin.register(Label)
 class LabelAdmin(TabbedTranslationAdmin):
-    list_display = ["key", "value"]
+    list_display = ["english_text", "key"]
+    list_display_links = ["english_text"]
+    ordering = ["value_en", "key"]
     search_fields = ["key", "value_en", "value_it", "value_fr", "value_es"]
+    search_help_text = "Part of the key, or of the text in any language."
     change_list_template = "admin/navigation/label/change_list.html"
+
+    @admin.display(description="English text", ordering="value_en")
+    def english_text(self, obj):
+        return obj.value_en or f"({obj.key})"
 
     def get_urls(self):
         board_view = self.admin_site.admin_view(self.completeness_view)
@@ -68,10 +79,15 @@ class LabelAdmin(TabbedTranslationAdmin):
 
     def completeness_view(self, request):
         """Releases, labels and menu items lacking a translation, per language."""
+        include_inactive = request.GET.get("inactive") == "1"
         context = {
             **self.admin_site.each_context(request),
             "title": "Translation completeness",
-            "board": board(),
+            "board": board(include_inactive),
+            "include_inactive": include_inactive,
+            "inactive_languages": [
+                name for code, name in settings.LANGUAGES if code not in settings.ACTIVE_LANGUAGES
+            ],
             "opts": self.model._meta,
         }
         return TemplateResponse(request, "admin/navigation/completeness.html", context)

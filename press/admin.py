@@ -3,6 +3,7 @@ from django.contrib.auth import get_permission_codename
 from django.db import models
 from modeltranslation.admin import TabbedTranslationAdmin
 
+from .admin_list import ReleaseChangeListMixin
 from .models import Activity, PressRelease, Redirect
 
 
@@ -34,11 +35,9 @@ class StateFilter(admin.SimpleListFilter):
 
 
 @admin.register(PressRelease)
-class PressReleaseAdmin(TabbedTranslationAdmin):
-    list_display = ["__str__", "date", "activity", "state_display", "publish_at", "language_list"]
+class PressReleaseAdmin(ReleaseChangeListMixin, TabbedTranslationAdmin):
     list_filter = [StateFilter, "activity", "date"]
     actions = ["publish_now", "unpublish"]
-    search_fields = ["title_en", "title_it", "title_fr", "title_es", "slug_en", "slug_fr"]
     date_hierarchy = "date"
     list_select_related = ["activity"]
     autocomplete_fields = ["image"]
@@ -50,14 +49,6 @@ class PressReleaseAdmin(TabbedTranslationAdmin):
         ("Media", {"fields": ["image", "image_caption", "video_url", "download"]}),
         ("Publishing", {"fields": ["status", "publish_at", "noindex"]}),
     ]
-
-    @admin.display(description="languages")
-    def language_list(self, obj):
-        return ", ".join(obj.languages())
-
-    @admin.display(description="state", ordering="status")
-    def state_display(self, obj):
-        return obj.state.label
 
     def has_publish_permission(self, request, obj=None):
         codename = get_permission_codename("publish", self.opts)

@@ -11,11 +11,18 @@ class PressConfig(AppConfig):
         from navigation import completeness, links
 
         from . import signals  # noqa: F401
-        from .completeness import release_gaps
+        from .completeness import release_counts, release_gaps
         from .models import PressRelease
         from .search import register_sqlite_functions
 
         # The SQLite search fallback calls a Python function from SQL.
         connection_created.connect(register_sqlite_functions, dispatch_uid="press_sqlite_search")
         links.register_detail_view("press:detail", PressRelease.objects.live_slugs)
-        completeness.register("releases", release_gaps, order=10, every_language=True)
+        completeness.register(
+            "releases",
+            release_gaps,
+            title="Releases",
+            order=10,
+            counter=release_counts,
+            every_language=True,
+        )

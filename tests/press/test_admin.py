@@ -16,7 +16,8 @@ class PressReleaseAdminTests(TestCase):
     def test_changelist_with_filters_and_search(self):
         response = self.client.get("/admin/press/pressrelease/?q=Mission&status__exact=published")
         self.assertContains(response, "Mission (en)")
-        self.assertContains(response, "en, fr")
+        self.assertContains(response, 'lang-badge--present" title="French: present"')
+        self.assertContains(response, 'lang-badge--missing" title="Italian: missing"')
 
     def test_add_page_has_a_tab_per_language_and_prepopulated_slugs(self):
         response = self.client.get("/admin/press/pressrelease/add/")

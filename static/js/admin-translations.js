@@ -1,0 +1,127 @@
+/* Language tabs of translated fields (modeltranslation's jQuery UI tabs):
+   - each tab names its language and says "— empty" when its fields are blank
+     (text in the tab, not colour alone), updated as people type;
+   - inactive languages (settings.OTHER_LANGUAGES, e.g. Spanish) are tucked
+     behind a "More languages" button unless they hold text or an error;
+   - a link to "#id_<field>_<lang>" (the completeness board) opens the field's tab
+     and focuses the field.
+   Runs after modeltranslation has built the tabs (queued behind its ready handler). */
+(function () {
+  "use strict";
+
+  var dataNode = document.getElementById("admin-languages");
+  if (!dataNode) return;
+  var languages = {};
+  JSON.parse(dataNode.textContent).forEach(function (language) {
+    languages[language.code] = language;
+  });
+
+  function fieldsOf(panel) {
+    return panel.querySelectorAll(
+      "input:not([type=hidden]):not([type=checkbox]):not([type=radio]):not([type=file]), textarea"
+    );
+  }
+
+  function isEmpty(panel) {
+    var fields = fieldsOf(panel);
+    if (!fields.length) return false;
+    return Array.prototype.every.call(fields, function (field) {
+      return !field.value.trim();
+    });
+  }
+
+  function markTab(anchor, panel, compact) {
+    var code = anchor.dataset.lang;
+    var language = languages[code] || { name: code };
+    var empty = isEmpty(panel);
+    anchor.textContent = compact ? code : language.name;
+    if (empty) {
+      var marker = document.createElement("span");
+      marker.className = "mt-empty";
+      marker.textContent = " — empty";
+      anchor.appendChild(marker);
+    }
+    anchor.parentNode.classList.toggle("mt-tab--empty", empty);
+    return empty;
+  }
+
+  function setUpTabs(container) {
+    var list = container.querySelector(":scope > ul");
+    if (!list) return;
+    var compact = container.tagName === "TD";
+    var hidden = [];
+    list.querySelectorAll(":scope > li > a").forEach(function (anchor) {
+      var panel = document.getElementById(anchor.getAttribute("href").slice(1));
+      if (!panel) return;
+      anchor.dataset.lang = anchor.dataset.lang || anchor.textContent.trim().replace("-", "_");
+      var language = languages[anchor.dataset.lang];
+      var empty = markTab(anchor, panel, compact);
+      panel.addEventListener("input", function () {
+        markTab(anchor, panel, compact);
+      });
+      var item = anchor.parentNode;
+      var keep = !empty || item.classList.contains("ui-tab-has-errors") ||
+        item.classList.contains("ui-tabs-active");
+      if (language && !language.active && !keep) {
+        item.classList.add("mt-tab--inactive");
+        hidden.push(language.name);
+      }
+    });
+    if (hidden.length) {
+      var button = document.createElement("button");
+      button.type = "button";
+      button.className = "mt-more";
+      button.setAttribute("aria-expanded", "false");
+      button.textContent = compact ? "More" : "More languages";
+      button.title = "Show " + hidden.join(", ");
+      button.addEventListener("click", toggleInactive);
+      list.insertAdjacentElement("afterend", button);
+    }
+  }
+
+  function toggleInactive() {
+    var shown = document.body.classList.toggle("mt-show-inactive");
+    document.querySelectorAll(".mt-more").forEach(function (button) {
+      button.setAttribute("aria-expanded", shown ? "true" : "false");
+    });
+  }
+
+  function openLinkedField() {
+    var id = decodeURIComponent(window.location.hash.slice(1));
+    var field = id && document.getElementById(id);
+    if (!field) return;
+    var panel = field.closest(".ui-tabs-panel");
+    if (panel) {
+      var anchor = document.querySelector('a[href="#' + CSS.escape(panel.id) + '"]');
+      if (anchor) {
+        if (anchor.parentNode.classList.contains("mt-tab--inactive")) {
+          document.body.classList.add("mt-show-inactive");
+        }
+        anchor.click();
+      }
+    }
+    field.scrollIntoView({ block: "center" });
+    field.focus();
+  }
+
+  function init() {
+    document.querySelectorAll(".ui-tabs").forEach(setUpTabs);
+    openLinkedField();
+  }
+
+  function start() {
+    // django.jQuery(fn) after DOMContentLoaded still runs fn after the handlers
+    // queued earlier, modeltranslation's included.
+    if (window.django && window.django.jQuery) {
+      window.django.jQuery(init);
+    } else {
+      init();
+    }
+  }
+
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", start);
+  } else {
+    start();
+  }
+})();
