@@ -235,6 +235,14 @@ class PressRelease(models.Model):
         older = Q(date__lt=self.date) | Q(date=self.date, id__lt=self.id)
         return PressRelease.objects.published(language).filter(older).for_listing().first()
 
+    def related(self, exclude=(), limit=3, language=None):
+        """Published releases of the same activity in the same language, newest first,
+        without this one nor ``exclude`` (primary keys): one query, none without activity."""
+        if self.activity_id is None:
+            return PressRelease.objects.none()
+        others = PressRelease.objects.published(language).filter(activity_id=self.activity_id)
+        return others.exclude(pk__in=[self.pk, *exclude]).for_listing()[:limit]
+
 
 class Redirect(models.Model):
     """An old address that answers 301 with a new one (see ``press.redirects``).

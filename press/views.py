@@ -191,10 +191,13 @@ class PressReleaseDetailView(DetailView):
     def get_context_data(self, **kwargs):
         release = self.object
         labels = get_chrome()["labels"]
+        next_release = release.next_release()
+        skip = [next_release.pk] if next_release else []
         return super().get_context_data(
             preview=self.preview,
             noindex=release.noindex or self.preview,
-            next_release=release.next_release(),
+            next_release=next_release,
+            related=list(release.related(exclude=skip)),
             alternates=release.alternate_urls(),
             **press_section(labels, release.title),
             **kwargs,

@@ -81,3 +81,27 @@
     }
   });
 })();
+
+// The list's filters: a <details> disclosure folded on narrow screens (open when
+// filters are active, rendered by the server), always open beside the results on
+// wide ones.
+(function () {
+  "use strict";
+  var filters = document.querySelector("[data-filters]");
+  if (!filters || !window.matchMedia) {
+    return;
+  }
+  var wide = window.matchMedia("(min-width: 900px)");
+  function follow() {
+    if (wide.matches) {
+      filters.open = true;
+    }
+  }
+  follow();
+  wide.addEventListener("change", follow);
+  filters.querySelector("summary").addEventListener("click", function (event) {
+    if (wide.matches) {
+      event.preventDefault();
+    }
+  });
+})();

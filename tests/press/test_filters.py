@@ -75,12 +75,21 @@ class FilterTests(TestCase):
         self.assertContains(response, 'name="from" value="2024-03-11"')
         self.assertContains(response, 'name="to" value="2024-12-31"')
         self.assertContains(response, 'name="q" value="moon"')
-        self.assertContains(response, '<form class="filters" id="filters" method="get"')
+        self.assertContains(response, '<form class="filters__form" id="filters" method="get"')
+        # Active filters keep the narrow screens' disclosure open.
+        self.assertContains(response, '<details class="filters" data-filters open>')
         self.assertContains(response, '<a class="filters__reset" href="/en/press-releases">'
                                       "Reset filters</a>")  # fmt: skip
 
     def test_no_reset_link_without_filters(self):
         self.assertNotContains(self.get(), "Reset filters</a>")
+
+    def test_filters_fold_into_a_closed_disclosure_without_filters(self):
+        response = self.get()
+        self.assertContains(response, '<details class="filters" data-filters>')
+        self.assertContains(
+            response, '<summary class="filters__summary"><h2 class="filters__title"'
+        )
 
     def test_labels_follow_the_language(self):
         make_release("Lune", languages=("fr",))

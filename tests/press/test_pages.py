@@ -112,11 +112,15 @@ class QueryCountTests(TestCase):
             self.client.get("/en/press-releases")
 
     def test_detail_page_queries(self):
-        older = make_release(image=make_image())
-        release = make_release(languages=("en", "fr"), image=make_image(),
+        older = make_release(image=make_image(), activity="explore")
+        release = make_release(languages=("en", "fr"), image=make_image(), activity="explore",
                                date=older.date.replace(year=older.date.year + 1))  # fmt: skip
+        related = [make_release(activity="explore", image=make_image()) for _ in range(4)]
         url = release.get_absolute_url("en")
         self.warm(url)
-        with self.assertNumQueries(2):  # release + next release
+        with self.assertNumQueries(3):  # release + next release + related releases
             response = self.client.get(url)
         self.assertEqual(response.context["next_release"], older)
+        self.assertEqual(len(response.context["related"]), 3)
+        self.assertNotIn(older, response.context["related"])
+        self.assertEqual(response.context["related"], related[:3])
