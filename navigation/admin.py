@@ -16,6 +16,16 @@ class MenuItemInline(TranslationTabularInline):
     show_change_link = True  # descriptions and the old site's id are on the item's own page
     ordering = ["parent__weight", "weight", "id"]
 
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        formfield = super().formfield_for_dbfield(db_field, request, **kwargs)
+        if db_field.name == "parent":
+            # Add/edit/view buttons beside the parent of every row cost the table its width;
+            # parents are edited in the same table.
+            widget = formfield.widget
+            widget.can_add_related = widget.can_change_related = False
+            widget.can_delete_related = widget.can_view_related = False
+        return formfield
+
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         # A parent is a top-level item of the same menu: keeps the choice list short
         # and the tree two levels deep, as on the old site.
@@ -83,7 +93,10 @@ class LabelAdmin(TabbedTranslationAdmin):
         context = {
             **self.admin_site.each_context(request),
             "title": "Translation completeness",
-            "board": board(include_inactive),
+            "board": [
+                (code, name, active, kinds, sum(gaps.count for gaps in kinds.values()))
+                for code, name, active, kinds in board(include_inactive)
+            ],
             "include_inactive": include_inactive,
             "inactive_languages": [
                 name for code, name in settings.LANGUAGES if code not in settings.ACTIVE_LANGUAGES

@@ -164,6 +164,7 @@ def fetch(port, path, method="GET", body=None, headers=None, timeout=10):
 # The production-like site of the browser gates and Lighthouse --------------------------
 
 ADMIN_USERNAME = "gates-admin"
+COMMS_USERNAME = "gates-comms"  # Communications group, not a superuser (same password)
 
 
 @dataclass(frozen=True)
@@ -171,6 +172,7 @@ class Site:
     url: str
     admin_username: str
     admin_password: str
+    comms_username: str = COMMS_USERNAME
 
 
 def production_environment(**values):

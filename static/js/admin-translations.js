@@ -34,8 +34,18 @@
     var code = anchor.dataset.lang;
     var language = languages[code] || { name: code };
     var empty = isEmpty(panel);
-    anchor.textContent = compact ? code : language.name;
-    if (empty) {
+    anchor.textContent = compact ? code.toUpperCase() : language.name;
+    if (empty && compact) {
+      // Table rows have little room: a visible sign, and the words for screen readers.
+      var sign = document.createElement("span");
+      sign.className = "mt-empty";
+      sign.setAttribute("aria-hidden", "true");
+      sign.textContent = " ∅";
+      var words = document.createElement("span");
+      words.className = "visually-hidden";
+      words.textContent = " " + language.name + " — empty";
+      anchor.append(sign, words);
+    } else if (empty) {
       var marker = document.createElement("span");
       marker.className = "mt-empty";
       marker.textContent = " — empty";
@@ -67,16 +77,28 @@
         hidden.push(language.name);
       }
     });
-    if (hidden.length) {
-      var button = document.createElement("button");
-      button.type = "button";
-      button.className = "mt-more";
-      button.setAttribute("aria-expanded", "false");
-      button.textContent = compact ? "More" : "More languages";
-      button.title = "Show " + hidden.join(", ");
-      button.addEventListener("click", toggleInactive);
-      list.insertAdjacentElement("afterend", button);
+    if (!hidden.length) return;
+    if (compact) {
+      // One button above an inline table rather than one per row.
+      var table = container.closest("table");
+      if (table && !table.previousElementSibling?.classList.contains("mt-more")) {
+        table.insertAdjacentElement("beforebegin", moreButton(hidden));
+      }
+    } else {
+      list.insertAdjacentElement("afterend", moreButton(hidden));
     }
+  }
+
+  function moreButton(hidden) {
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = "mt-more";
+    button.setAttribute("aria-expanded", document.body.classList.contains("mt-show-inactive")
+      ? "true" : "false");
+    button.textContent = "More languages";
+    button.title = "Show " + hidden.join(", ");
+    button.addEventListener("click", toggleInactive);
+    return button;
   }
 
   function toggleInactive() {

@@ -14,11 +14,20 @@ from pathlib import Path
 import django
 from django.core.management import call_command
 
-from tests.harness import ADMIN_USERNAME
+from tests.harness import ADMIN_USERNAME, COMMS_USERNAME
 
 BASE_DIR = Path(__file__).resolve().parents[2]
 DEMO = BASE_DIR / "demo"
 HOSTILE_SLUG = "hostile-content-check"
+SCHEDULED_SLUG = "seeded-scheduled-release"
+SCHEDULED_TITLE = "Scheduled: satellite constellation contract"
+LONG_WORD = "TASPRODUCTCODE" + "X" * 106  # 120 characters, no break opportunity
+RELATED_TITLES = [
+    "Lunar Gateway habitation module shipped",
+    f"Telemetry archive {LONG_WORD} released",
+    "Exploration of the outer planets: new probe",
+    "Rover wheels tested in the desert",
+]
 HOSTILE_MARKER = "__pwned"
 
 # Every way a release's title or body could try to run script. The title is
@@ -61,7 +70,9 @@ def main():
     call_command("collectstatic", verbosity=0, interactive=False)
     load_demo()
     load_hostile_release()
+    load_press_office_releases()
     _make_admin()
+    _make_communications_user()
 
 
 def _make_admin():
@@ -70,6 +81,45 @@ def _make_admin():
     User.objects.create_superuser(
         ADMIN_USERNAME, "gates@example.org", os.environ["TAS_GATES_ADMIN_PASSWORD"]
     )
+
+
+def _make_communications_user():
+    """A press officer: staff in the Communications group, not a superuser."""
+    from django.contrib.auth.models import Group, User  # after django.setup() in main()
+
+    user = User.objects.create_user(
+        COMMS_USERNAME, "comms@example.org", os.environ["TAS_GATES_ADMIN_PASSWORD"],
+        is_staff=True, first_name="Press", last_name="Officer",
+    )  # fmt: skip
+    user.groups.add(Group.objects.get(name="Communications"))
+
+
+def load_press_office_releases():
+    """What a press office has on the go: a scheduled release (English only, so its French
+    tab is empty), a draft, and older releases of the Mars release's activity for its
+    "You might be interested in" (older than the demo's, so its "next" link is unchanged),
+    one titled with a long unbroken word."""
+    from datetime import datetime, timedelta
+
+    from django.utils import timezone
+
+    from press.models import Activity, PressRelease
+
+    explore = Activity.objects.get(slug="explore")
+
+    def release(slug, title, **fields):
+        body = f"<p>{title}: a release seeded for the press office's journeys.</p>"
+        return PressRelease.objects.create(
+            title_en=title, slug_en=slug, body_en=body, activity=explore, **fields
+        )
+
+    release(SCHEDULED_SLUG, SCHEDULED_TITLE, status="published",
+            publish_at=timezone.now() + timedelta(days=3))  # fmt: skip
+    release("seeded-draft", "Draft: lunar lander thermal tests", status="draft")
+    for number, title in enumerate(RELATED_TITLES, start=1):
+        date = timezone.make_aware(datetime(2017, 12 - number, 10, 9, 0))
+        release(f"seeded-explore-{number}", title, status="published", date=date,
+                publish_at=date)  # fmt: skip
 
 
 def load_demo():

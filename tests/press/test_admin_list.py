@@ -75,7 +75,8 @@ class ChangelistColumnsTests(TestCase):
         self.assertContains(response, f'title="{long_title} (en)"')
         self.assertContains(response, 'state-badge--published">Published<')
         later = timezone.localtime(moment + timedelta(days=2), timezone.get_default_timezone())
-        self.assertContains(response, f'state-badge--scheduled">Scheduled {later:%d %b %H:%M}<')
+        self.assertContains(response, 'state-badge--scheduled">Scheduled</span>')
+        self.assertContains(response, f'title="Paris time">{later:%d %b %H:%M}</time>')
         self.assertContains(response, 'lang-badge--present" title="French: present">FR')
         self.assertContains(response, 'lang-badge--missing" title="Italian: missing">IT')
         self.assertNotContains(response, "Spanish: ")  # inactive and absent: no badge
