@@ -55,14 +55,35 @@
     return empty;
   }
 
+  var jq = window.django && window.django.jQuery;
+  if (jq && jq.ui && jq.ui.tabs && !jq.ui.tabs.prototype._tasLocalPanels) {
+    // Tabs whose link lost its address (below) show a panel of this page, never load one.
+    var isLocal = jq.ui.tabs.prototype._isLocal;
+    jq.ui.tabs.prototype._isLocal = function (anchor) {
+      return !anchor.hasAttribute("href") || isLocal.call(this, anchor);
+    };
+    jq.ui.tabs.prototype._tasLocalPanels = true;
+  }
+
+  function quietAnchor(anchor) {
+    // jQuery UI makes the <li> the tab and leaves a focusable link inside it (axe:
+    // nested-interactive). Its handlers are bound already; the link needs no address.
+    anchor.dataset.panel = anchor.getAttribute("href").slice(1);
+    anchor.removeAttribute("href");
+    anchor.removeAttribute("tabindex");
+  }
+
   function setUpTabs(container) {
     var list = container.querySelector(":scope > ul");
     if (!list) return;
     var compact = container.tagName === "TD";
     var hidden = [];
     list.querySelectorAll(":scope > li > a").forEach(function (anchor) {
-      var panel = document.getElementById(anchor.getAttribute("href").slice(1));
+      var panel = document.getElementById(
+        anchor.dataset.panel || anchor.getAttribute("href").slice(1)
+      );
       if (!panel) return;
+      quietAnchor(anchor);
       anchor.dataset.lang = anchor.dataset.lang || anchor.textContent.trim().replace("-", "_");
       var language = languages[anchor.dataset.lang];
       var empty = markTab(anchor, panel, compact);
@@ -114,7 +135,7 @@
     if (!field) return;
     var panel = field.closest(".ui-tabs-panel");
     if (panel) {
-      var anchor = document.querySelector('a[href="#' + CSS.escape(panel.id) + '"]');
+      var anchor = document.querySelector('a[data-panel="' + CSS.escape(panel.id) + '"]');
       if (anchor) {
         if (anchor.parentNode.classList.contains("mt-tab--inactive")) {
           document.body.classList.add("mt-show-inactive");
@@ -126,8 +147,38 @@
     field.focus();
   }
 
+  // Names for controls Django admin and its widgets leave unnamed (axe: label, select-name,
+  // aria-input-field-name, label-title-only).
+  function nameUnlabelledControls() {
+    var mainSwitch = document.getElementById("modeltranslation-main-switch");
+    if (mainSwitch) mainSwitch.setAttribute("aria-label", "Language shown in every tab");
+    var search = document.getElementById("searchbar");
+    if (search && !search.hasAttribute("aria-label")) search.setAttribute("aria-label", "Search");
+    document.querySelectorAll("p.datetime").forEach(function (row) {
+      var label = row.closest(".form-row, .fieldBox, div");
+      var text = label && label.querySelector("label");
+      var name = text ? text.textContent.replace(/:\s*$/, "").trim() : "";
+      row.querySelectorAll("input.vDateField").forEach(function (input) {
+        input.setAttribute("aria-label", (name + " date").trim());
+      });
+      row.querySelectorAll("input.vTimeField").forEach(function (input) {
+        input.setAttribute("aria-label", (name + " time").trim());
+      });
+    });
+    document.querySelectorAll("select.admin-autocomplete").forEach(function (select) {
+      var label = document.querySelector('label[for="' + CSS.escape(select.id) + '"]');
+      var name = label ? label.textContent.replace(/:\s*$/, "").trim() : select.name;
+      var container = select.nextElementSibling;
+      if (!container) return;
+      container.querySelectorAll("[role=combobox], [role=textbox]").forEach(function (part) {
+        part.setAttribute("aria-label", name);
+      });
+    });
+  }
+
   function init() {
     document.querySelectorAll(".ui-tabs").forEach(setUpTabs);
+    nameUnlabelledControls();
     openLinkedField();
   }
 
