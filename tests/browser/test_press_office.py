@@ -70,6 +70,19 @@ def test_changelist_fits_1280_px_without_scrolling_sideways(officer):
     expect(officer.locator(".state-badge--scheduled")).to_be_visible()
 
 
+def test_menu_editor_fits_1280_px(officer):
+    officer.goto("/admin/navigation/menu/")
+    officer.goto(
+        officer.locator("#result_list tbody a", has_text="Main menu").get_attribute("href")
+    )
+    expect(officer.locator(".inline-group table")).to_be_visible()
+    assert officer.evaluate("document.scrollingElement.scrollWidth <= innerWidth")
+    assert officer.evaluate(SIDEWAYS_BOXES) == []
+    weight = officer.locator("td.field-weight input").first.bounding_box()
+    table = officer.locator(".inline-group table").bounding_box()
+    assert weight["x"] + weight["width"] <= table["x"] + table["width"]
+
+
 def test_changelist_search_finds_words_of_a_body(officer):
     officer.goto(f"{CHANGELIST}?q=distress")
     expect(officer.locator("#result_list tbody tr")).to_have_count(1)
