@@ -9,10 +9,12 @@ the hostile release the way a hostile page would arrive (``import_pages``).
 import json
 import os
 import tempfile
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import django
 from django.core.management import call_command
+from django.utils import timezone
 
 from tests.harness import ADMIN_USERNAME, COMMS_USERNAME
 
@@ -99,11 +101,7 @@ def load_press_office_releases():
     tab is empty), a draft, and older releases of the Mars release's activity for its
     "You might be interested in" (older than the demo's, so its "next" link is unchanged),
     one titled with a long unbroken word."""
-    from datetime import datetime, timedelta
-
-    from django.utils import timezone
-
-    from press.models import Activity, PressRelease
+    from press.models import Activity, PressRelease  # after django.setup() in main()
 
     explore = Activity.objects.get(slug="explore")
 
