@@ -23,6 +23,8 @@ def remember_slugs(release):
 def record_slug_changes(release):
     """Point each language's old address at the new one; never leave chains or loops."""
     stored = getattr(release, "_stored_slugs", {})
+    # Read by the admin to tell the writer (press.admin.PressReleaseAdmin.save_model).
+    release.redirects_created = []
     for code, _ in settings.LANGUAGES:
         old_slug = stored.get(localized("slug", code)) or ""
         new_slug = getattr(release, localized("slug", code)) or ""
@@ -40,6 +42,7 @@ def record_slug_changes(release):
         Redirect.objects.update_or_create(
             old_path=old_path, defaults={"language": code, "new_path": new_url}
         )
+        release.redirects_created.append(old_path)
     release._stored_slugs = {field: getattr(release, field) for field in SLUG_FIELDS}
 
 

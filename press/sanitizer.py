@@ -1,44 +1,92 @@
 """The one place where HTML from editors or imports is cleaned before it is stored.
 
 Templates mark release bodies safe only because every write goes through
-``clean_html``; swap bleach here and nothing else changes.
+``clean_html``; swap bleach here and nothing else changes. What is allowed is
+declared once, in ``press.rich_text``, which also configures the editor.
+``clean_html_with_changes`` says what cleaning changed, so the admin can tell
+the writer (cleaning is never silent).
 """
 
 import re
+from collections import Counter
+from functools import partial
+from html.parser import HTMLParser
+from urllib.parse import urlsplit
 
 import bleach
 from bleach.html5lib_shim import Filter
 
-ALLOWED_TAGS = frozenset(
-    {
-        "p", "br", "strong", "b", "em", "i", "u", "sup", "sub", "a",
-        "ul", "ol", "li", "h2", "h3", "h4", "blockquote", "img", "div", "span",
-        "figure", "figcaption", "table", "thead", "tbody", "tr", "th", "td",
-    }
-)  # fmt: skip
+from . import rich_text
 
-ALLOWED_PROTOCOLS = frozenset({"http", "https", "mailto", "tel"})
+ALLOWED_TAGS = rich_text.allowed_tags()
+ALLOWED_ATTRIBUTES = rich_text.allowed_attributes()
+ALLOWED_CLASSES = rich_text.allowed_classes()
+ALLOWED_PROTOCOLS = frozenset(rich_text.LINK_PROTOCOLS)
+LINK_TARGETS = {"_blank", "_self"}
+LINK_RELS = {"noopener", "noreferrer", "nofollow"}
 
-# Classes the old bodies use for layout; anything else is dropped.
-ALLOWED_CLASS = re.compile(
-    r"^(text-align-(left|right|center|justify)|thales-brick-image|asset__image__description)$"
+# Headings the public page does not use: their text is kept as a paragraph.
+_DEMOTED_HEADINGS = re.compile(r"<(/?)(h1|h5|h6)\b[^>]*>", re.IGNORECASE)
+# bleach strips the tags of these elements but would keep their text content;
+# a script's source or a style sheet is never meant to be read as prose.
+_DROPPED_WITH_CONTENT = ("script", "style", "iframe", "object", "embed", "noscript", "template")
+_DROP_WITH_CONTENT = re.compile(
+    rf"<({'|'.join(_DROPPED_WITH_CONTENT)}|svg|math)\b.*?</\1\s*>", re.IGNORECASE | re.DOTALL
 )
+# "www.esa.int" or "esa.int/news": a host name typed without its scheme.
+_BARE_HOST = re.compile(r"^[a-z0-9-]+(\.[a-z0-9-]+)*\.([a-z]{2,24})(:\d+)?([/?#]|$)", re.I)
+# ...but "report.pdf" or "index.html" is a relative file name, not a host.
+_FILE_SUFFIXES = {
+    "htm", "html", "php", "asp", "aspx", "jsp", "pdf", "doc", "docx", "xls", "xlsx", "ppt",
+    "pptx", "zip", "jpg", "jpeg", "png", "gif", "svg", "webp", "avif", "mp4", "txt", "csv",
+}  # fmt: skip
+_VOID = {"br", "img", "hr", "wbr", "input", "meta", "link", "source", "col", "area", "base"}
+# End tags HTML lets a writer leave out: not worth a warning.
+_OPTIONAL_END = {"p", "li", "dt", "dd", "tr", "td", "th", "thead", "tbody", "tfoot", "option"}
 
 
 def _allow_attribute(tag, name, value):
     if name == "class":
-        return all(ALLOWED_CLASS.match(token) for token in value.split())
-    if tag == "a":
-        if name == "target":
-            return value in {"_blank", "_self"}
-        return name in {"href", "title"}
-    if tag == "img":
-        return name in {"src", "alt", "width", "height"}
-    if tag in {"th", "td"}:
-        return name in {"colspan", "rowspan", "scope"}
-    if tag in {"p", "div", "span"}:
-        return name == "aria-hidden"
-    return False
+        return all(token in ALLOWED_CLASSES for token in value.split())
+    if name not in ALLOWED_ATTRIBUTES.get(tag, ()):
+        return False
+    if tag == "a" and name == "target":
+        return value in LINK_TARGETS
+    if tag == "a" and name == "rel":
+        return set(value.split()) <= LINK_RELS
+    return True
+
+
+def fix_link(href):
+    """``www.esa.int`` -> ``https://www.esa.int``; any other address is returned as is."""
+    href = href.strip()
+    if not href or href.startswith(("/", "#", "?", ".")) or ":" in href.split("/")[0]:
+        return href
+    match = _BARE_HOST.match(href)
+    if match and match.group(2).lower() not in _FILE_SUFFIXES:
+        return f"https://{href}"
+    if re.fullmatch(r"[^@\s/]+@[^@\s/]+\.[a-z]{2,24}", href, re.I):
+        return f"mailto:{href}"
+    return href
+
+
+class _LinkFilter(Filter):
+    """Give scheme-less host names their https:// (and report it)."""
+
+    def __init__(self, source, changes):
+        super().__init__(source)
+        self.changes = changes
+
+    def __iter__(self):
+        for token in super().__iter__():
+            if token["type"] == "StartTag" and token["name"] == "a":
+                href = token["data"].get((None, "href"))
+                if href is not None:
+                    fixed = fix_link(href)
+                    if fixed != href:
+                        token["data"][(None, "href")] = fixed
+                        self.changes.append(f"link “{href}” became {fixed}")
+            yield token
 
 
 class _ImageFilter(Filter):
@@ -53,29 +101,40 @@ class _ImageFilter(Filter):
             yield token
 
 
-_cleaner = bleach.Cleaner(
-    tags=ALLOWED_TAGS,
-    attributes=_allow_attribute,
-    protocols=ALLOWED_PROTOCOLS,
-    strip=True,
-    strip_comments=True,
-    filters=[_ImageFilter],
-)
-
-# bleach strips the tags of these elements but would keep their text content;
-# a script's source or a style sheet is never meant to be read as prose.
-_DROP_WITH_CONTENT = re.compile(
-    r"<(script|style|iframe|object|embed|noscript|template|svg|math)\b.*?</\1\s*>",
-    re.IGNORECASE | re.DOTALL,
-)
-
-
 def clean_html(html):
     """Return ``html`` reduced to the tags, attributes and URL schemes the site allows."""
+    return _clean(html, [])
+
+
+def clean_html_with_changes(html):
+    """``(cleaned, changes)``: the cleaned HTML and, in words, what cleaning changed."""
+    changes = []
+    cleaned = _clean(html, changes)
+    found = _Inventory.of(normalize_newlines(html or ""))
+    return cleaned, _describe(found) + changes
+
+
+def normalize_newlines(text):
+    # Browsers submit textareas with CRLF; stored text uses LF, so an untouched body
+    # compares equal to what is stored.
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _clean(html, changes):
     if not html:
         return ""
+    html = normalize_newlines(html)
     html = _DROP_WITH_CONTENT.sub("", html)
-    cleaned = _cleaner.clean(html)
+    html = _DEMOTED_HEADINGS.sub(r"<\1p>", html)
+    cleaner = bleach.Cleaner(
+        tags=ALLOWED_TAGS,
+        attributes=_allow_attribute,
+        protocols=ALLOWED_PROTOCOLS,
+        strip=True,
+        strip_comments=True,
+        filters=[_ImageFilter, partial(_LinkFilter, changes=changes)],
+    )
+    cleaned = cleaner.clean(html)
     # target="_blank" links must not hand the opener to the new page.
     return re.sub(r'<a ([^>]*target="_blank"[^>]*)>', _add_noopener, cleaned)
 
@@ -85,6 +144,94 @@ def _add_noopener(match):
     if "rel=" in attrs:
         return match.group(0)
     return f'<a {attrs} rel="noopener noreferrer">'
+
+
+class _Inventory(HTMLParser):
+    """What the submitted HTML holds that cleaning will remove or repair."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.found = Counter()
+        self.open = []
+        self.skipping = 0
+
+    @classmethod
+    def of(cls, html):
+        inventory = cls()
+        inventory.feed(html)
+        inventory.close()
+        for tag in inventory.open:
+            if tag not in _OPTIONAL_END:
+                inventory.found[("unclosed", tag)] += 1
+        return inventory.found
+
+    def handle_starttag(self, tag, attrs):
+        if tag in _DROPPED_WITH_CONTENT or tag in {"svg", "math"}:
+            self.found[("dropped", tag)] += 1
+            return
+        if tag in {"h1", "h5", "h6"}:
+            self.found[("demoted", tag)] += 1
+            tag = "p"
+        elif tag not in ALLOWED_TAGS:
+            self.found[("removed", tag)] += 1
+        else:
+            self._check_attributes(tag, dict(attrs))
+        if tag not in _VOID:
+            self.open.append(tag)
+
+    def handle_startendtag(self, tag, attrs):
+        self.handle_starttag(tag, attrs)
+        if self.open and self.open[-1] == tag:
+            self.open.pop()
+
+    def handle_endtag(self, tag):
+        tag = "p" if tag in {"h1", "h5", "h6"} else tag
+        if tag in self.open:
+            # Everything opened after it is closed implicitly by the parser.
+            index = len(self.open) - 1 - self.open[::-1].index(tag)
+            for inner in self.open[index + 1 :]:
+                if inner not in _OPTIONAL_END:
+                    self.found[("unclosed", inner)] += 1
+            del self.open[index:]
+
+    def handle_comment(self, data):
+        self.found[("comment", "")] += 1
+
+    def _check_attributes(self, tag, attrs):
+        if tag == "img" and not attrs.get("src"):
+            self.found[("no-src", "img")] += 1
+        for name, value in attrs.items():
+            value = value or ""
+            if name == "href" and tag == "a":
+                scheme = urlsplit(value.strip()).scheme.lower()
+                if scheme and scheme not in ALLOWED_PROTOCOLS:
+                    self.found[("scheme", f"{scheme}:")] += 1
+            elif name == "class":
+                for token in value.split():
+                    if token not in ALLOWED_CLASSES:
+                        self.found[("class", f"{token}\x00{tag}")] += 1
+            elif not _allow_attribute(tag, name, value):
+                self.found[("attribute", f"{name}\x00{tag}")] += 1
+
+
+def _describe(found):
+    sentences = []
+    for (kind, what), count in found.items():
+        times = f" ({count}×)" if count > 1 else ""
+        name, _, tag = what.partition("\x00")
+        sentence = {
+            "dropped": f"removed <{what}> and its content",
+            "demoted": f"removed <{what}> (kept its text as a paragraph)",
+            "removed": f"removed <{what}> (kept its text)",
+            "unclosed": f"closed an unclosed <{what}> (check where it should end)",
+            "comment": "removed an HTML comment",
+            "no-src": "removed an image without a source",
+            "scheme": f"removed a link address starting with “{what}” (not allowed)",
+            "class": f"removed the class “{name}” of <{tag}>",
+            "attribute": f"removed the {name} attribute of <{tag}>",
+        }[kind]
+        sentences.append(sentence + times)
+    return sentences
 
 
 def strip_tags(html):

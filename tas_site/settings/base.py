@@ -4,6 +4,7 @@ from pathlib import Path
 
 import environ
 from csp.constants import NONCE
+from js_asset import static_lazy
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -24,6 +25,8 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "csp",
+    # The release body's rich-text editor (ProseMirror); its assets are served locally.
+    "django_prose_editor",
     "imagekit",
     "media_styles",
     "navigation",
@@ -184,6 +187,16 @@ SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 # modeltranslation's tabbed admin loads jQuery UI from a CDN by default; serve
 # the copy in static/vendor/jquery-ui/ instead (no external request, CSP 'self').
 JQUERY_UI_URL = "vendor/jquery-ui/jquery-ui.min.js"
+
+# The body editor's one extension of our own (paste clean-up: a pasted <h1> becomes <h2>,
+# pasted classes are dropped); the rest of its configuration and the allow-list are in
+# press/rich_text.py.
+DJANGO_PROSE_EDITOR_EXTENSIONS = [
+    {
+        "js": [static_lazy("js/admin/paste_cleanup.js")],
+        "extensions": {"PasteCleanup": "press.rich_text.writes_no_html"},
+    }
+]
 
 SITE_NAME = "Thales Alenia Space"
 # Sections this site does not serve yet link to the old site, so a migration

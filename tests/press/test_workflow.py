@@ -206,9 +206,13 @@ class AdminWorkflowTests(TestCase):
         self.assertContains(history, "Published now.")
 
     def test_unpublish_action(self):
+        # The confirmation step itself is tested in tests/press/test_safety_nets.py.
         self.client.force_login(self.admin)
         release = make_release()
-        self.action("unpublish", release)
+        self.client.post(
+            "/admin/press/pressrelease/",
+            {"action": "unpublish", "_selected_action": [release.pk], "post": "yes"},
+        )
         release.refresh_from_db()
         self.assertEqual(release.state, State.UNPUBLISHED)
 
