@@ -10,6 +10,7 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import render
+from django.utils import timezone
 from django.utils.cache import patch_cache_control
 from django.utils.translation import override
 
@@ -57,6 +58,9 @@ def preview_release(model_admin, request, object_id=None):
 
 def _render_release(request, form, language):
     release = form.instance  # filled in by validation, never saved
+    # A new release has no timestamps yet; the page's metadata shows "now".
+    release.created_at = release.created_at or timezone.now()
+    release.updated_at = timezone.now()
     labels = get_chrome()["labels"]
     context = {
         "release": release,
