@@ -13,10 +13,12 @@ touched) and run with this virtualenv.
 
 import argparse
 import difflib
+import io
 import os
 import re
 import subprocess
 import sys
+import tarfile
 import tempfile
 from datetime import UTC, datetime
 from pathlib import Path
@@ -86,9 +88,10 @@ def compare(revision):
         for directory in (theirs_code, theirs, ours):
             directory.mkdir()
         archive = subprocess.run(  # noqa: S603
-            ["git", "archive", revision], cwd=BASE_DIR, check=True, capture_output=True
+            ["git", "archive", revision], cwd=BASE_DIR, check=True, capture_output=True  # noqa: S607
         )  # fmt: skip
-        subprocess.run(["tar", "-x", "-C", str(theirs_code)], input=archive.stdout, check=True)  # noqa: S603
+        with tarfile.open(fileobj=io.BytesIO(archive.stdout)) as tar:
+            tar.extractall(theirs_code, filter="data")
         run_snapshot(theirs_code, theirs)
         run_snapshot(BASE_DIR, ours)
         names = sorted({p.name for p in theirs.iterdir()} | {p.name for p in ours.iterdir()})

@@ -89,9 +89,7 @@ class AdminSaveTests(TestCase):
             _continue="1",
         )
         messages = [str(m) for m in response.context["messages"]]
-        self.assertIn(
-            "French body: removed <h1> (kept its text as a paragraph).", messages
-        )
+        self.assertIn("French body: removed <h1> (kept its text as a paragraph).", messages)
         self.assertIn("English body: link “www.esa.int” became https://www.esa.int.", messages)
         self.release.refresh_from_db()
         self.assertEqual(self.release.body_en, '<p><a href="https://www.esa.int">ESA</a></p>')

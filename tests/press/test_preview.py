@@ -46,9 +46,9 @@ class PreviewTests(TestCase):
         return data
 
     def counts(self):
-        return [
-            model.objects.count() for model in (PressRelease, Redirect, Image, LogEntry)
-        ] + [PressRelease.objects.get(pk=self.release.pk).body_fr]
+        return [model.objects.count() for model in (PressRelease, Redirect, Image, LogEntry)] + [
+            PressRelease.objects.get(pk=self.release.pk).body_fr
+        ]
 
     def test_renders_unsaved_text_in_the_requested_language_and_writes_nothing(self):
         data = self.edited(body_fr="<p>Texte jamais enregistré.</p>", slug_fr="nouvelle-adresse")

@@ -4,6 +4,7 @@ import base64
 import hashlib
 import json
 import re
+from pathlib import Path
 
 from django.contrib.staticfiles import finders
 from django.test import SimpleTestCase
@@ -59,7 +60,7 @@ class AllowListRoundTripTests(SimpleTestCase):
         self.assertFalse(editor_can_keep("<table><tr><td>1</td></tr></table>"))
 
     def test_the_csp_hash_matches_the_style_the_installed_editor_injects(self):
-        source = open(finders.find("django_prose_editor/editor.js"), encoding="utf-8").read()
+        source = Path(finders.find("django_prose_editor/editor.js")).read_text(encoding="utf-8")
         # Tiptap's base style sheet, injected once as a <style> element.
         css = re.search(r"=`(\.ProseMirror \{\n  position: relative;.*?)`", source, re.S).group(1)
         digest = base64.b64encode(hashlib.sha256(css.encode()).digest()).decode()

@@ -93,7 +93,5 @@ class ChangeFormTests(TestCase):
         url, data = self.change(release, slug_fr="nouvelle")
         response = self.client.post(url, data, follow=True)
         messages = [str(m) for m in response.context["messages"]]
-        self.assertIn(
-            "The old address /fr/press-releases/ancienne now redirects here.", messages
-        )
+        self.assertIn("The old address /fr/press-releases/ancienne now redirects here.", messages)
         self.assertTrue(Redirect.objects.filter(old_path="/fr/press-releases/ancienne").exists())
