@@ -224,3 +224,30 @@ def test_release_form_has_no_accessibility_violations(make_page, site, path, req
         report = RESULTS_DIR / f"axe-admin-{request.node.callspec.id}.json"
         report.write_text(json.dumps(results.response["violations"], indent=2))
     assert results.violations_count == 0, results.generate_report()
+
+
+def test_unpublishing_from_the_form_asks_first(make_page, site, watch):
+    page = make_page(1280)
+    log_in(page, site, "/admin/press/pressrelease/add/")
+    page.fill("#id_title_en", "Going offline")
+    editor(page, "en").click()
+    page.keyboard.type("Soon offline.")
+    page.select_option("#id_status", "published")
+    page.click("input[name=_continue]")
+    page.wait_for_url("**/change/")
+    address = "/en/press-releases/" + page.input_value("#id_slug_en")
+
+    page.select_option("#id_status", "unpublished")
+    page.click("input[name=_continue]")
+    expect(page.get_by_role("heading", name="Take live releases offline?")).to_be_visible()
+    expect(page.locator(".unpublish-list")).to_contain_text(address)
+    page.get_by_role("button", name="Yes, take it offline").click()
+    page.wait_for_url("**/change/")
+    page.wait_for_load_state()
+    expect(page.locator(".messagelist .success")).to_have_count(1)
+    expect(page.locator("#id_status")).to_have_value("unpublished")
+    expect(page.get_by_role("tab", name="fr").first).to_be_visible()
+
+    watch.expect_error(r"status of 404")
+    visitor = make_page(1280)
+    assert visitor.goto(address).status == 404
