@@ -24,7 +24,7 @@ from django.utils import timezone
 from django.utils.translation import override
 
 from press.models import Activity, PressRelease, localized
-from press.sanitizer import clean_html
+from press.sanitizer import clean_html_with_changes
 
 from .body_images import BodyImages
 from .errors import PageError, describe
@@ -101,7 +101,7 @@ class ReleaseImporter:
             localized("title", language): data.title,
             # Compared cleaned, as stored, so a second import sees no change.
             localized("body", language): self.body_images.localise(
-                clean_html(data.body), page, "props.pageProps.api.data.body"
+                self.clean_body(data.body, page), page, "props.pageProps.api.data.body"
             ),
             localized("description", language): data.description,
             localized("image_caption", language): data.caption,
@@ -140,6 +140,13 @@ class ReleaseImporter:
                     f"{fields} differ from the release's {release.languages()[0]} version (kept)",
                 )
         return changed
+
+    def clean_body(self, body, page):
+        """The body as stored; what cleaning changed is an import warning, as in the admin."""
+        cleaned, changes = clean_html_with_changes(body)
+        for change in changes:
+            self.report.warn(page.source, "props.pageProps.api.data.body", f"body: {change}")
+        return cleaned
 
     def is_primary(self, release, language):
         """Whether ``language`` is the release's first language with a title."""

@@ -147,3 +147,13 @@ class ImportReleaseTests(TempDirMixin, TestCase):
         run_import(write(self.tmp_path, french))
         found = search(PressRelease.objects.published("fr"), "echantillons", "fr")
         assert [release.slug_fr for release in found] == ["mars-la-suite"]
+
+    def test_what_cleaning_changed_in_a_body_is_an_import_warning(self):
+        body = '<h1>Title</h1><p><a href="www.esa.int">ESA</a></p>'
+        out, err = run_import(write(self.tmp_path, page(body=body)))
+        assert "warnings: 2" in out
+        assert "body: removed <h1> (kept its text as a paragraph)" in err
+        assert "body: link “www.esa.int” became https://www.esa.int" in err
+        assert PressRelease.objects.get().body_en == (
+            '<p>Title</p><p><a href="https://www.esa.int">ESA</a></p>'
+        )
