@@ -177,6 +177,13 @@ def test_preview_renders_unsaved_text_in_the_active_tab_language(make_page, site
     page.keyboard.press("Control+End")
     page.keyboard.press("Enter")
     page.keyboard.type("Texte jamais enregistré.")
+    # The preview opens in a new tab: watch its console from its first moment.
+    preview_errors = []
+
+    def watch_console(tab):
+        tab.on("console", lambda m: m.type == "error" and preview_errors.append(m.text))
+
+    page.context.on("page", watch_console)
     with page.context.expect_page() as opened:
         page.click("button[name=_preview]")
     preview = opened.value
@@ -185,6 +192,7 @@ def test_preview_renders_unsaved_text_in_the_active_tab_language(make_page, site
     expect(preview.locator(".preview-banner")).to_contain_text("unsaved")
     expect(preview.locator(".release__body")).to_contain_text("Texte jamais enregistré.")
     assert preview.locator("meta[name=robots]").get_attribute("content").startswith("noindex")
+    assert preview_errors == []
 
     # Nothing was saved: visitors still read the stored text.
     visitor = make_page(1280)
