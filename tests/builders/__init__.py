@@ -2,9 +2,11 @@
 
 One import path for every builder: ``from tests.builders import make_release, page, ...``.
 The modules group them by subject: releases, images (in memory with Pillow), navigation
-(menus, labels, options) and pages (the old site's page JSON and the import command).
+(menus, labels, options), pages (the old site's page JSON and the import command) and
+admin forms (what a browser posts for an untouched change form).
 """
 
+from .admin_forms import form_data
 from .images import (
     create,
     decoded,
@@ -48,6 +50,7 @@ __all__ = [
     "create",
     "decoded",
     "encoded",
+    "form_data",
     "image_bytes",
     "image_json",
     "make_image",

@@ -6,9 +6,7 @@ from django.test import SimpleTestCase, TestCase
 
 from press.models import PressRelease
 from press.sanitizer import clean_html, clean_html_with_changes, fix_link
-from tests.builders import make_release
-
-from .admin_pages import form_data
+from tests.builders import form_data, make_release
 
 
 class ChangesTests(SimpleTestCase):

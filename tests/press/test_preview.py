@@ -10,9 +10,7 @@ from django.test.utils import CaptureQueriesContext
 from media_styles.models import Image
 from press.models import PressRelease, Redirect
 from tas_site.page_cache import is_storable
-from tests.builders import make_release
-
-from .admin_pages import form_data
+from tests.builders import form_data, make_release
 
 
 def writes(queries):

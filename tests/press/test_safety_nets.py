@@ -8,9 +8,7 @@ from django.test import TestCase
 from django.utils import timezone
 
 from press.models import PressRelease, Redirect
-from tests.builders import make_release
-
-from .admin_pages import form_data
+from tests.builders import form_data, make_release
 
 State = PressRelease.State
 LIST = "/admin/press/pressrelease/"
