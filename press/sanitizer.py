@@ -124,6 +124,7 @@ def _clean(html, changes):
     if not html:
         return ""
     html = normalize_newlines(html)
+    html = _close_formatting_per_block(html)
     html = _DROP_WITH_CONTENT.sub("", html)
     html = _DEMOTED_HEADINGS.sub(r"<\1p>", html)
     cleaner = bleach.Cleaner(
@@ -144,6 +145,96 @@ def _add_noopener(match):
     if "rel=" in attrs:
         return match.group(0)
     return f'<a {attrs} rel="noopener noreferrer">'
+
+
+# Formatting the HTML parser would carry into every following block when left open.
+_FORMATTING = {"strong", "b", "em", "i", "u"}
+_BLOCKS = {
+    "p", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "div",
+    "figure", "figcaption", "table", "thead", "tbody", "tr", "th", "td",
+}  # fmt: skip
+
+
+class _FormattingCloser(HTMLParser):
+    """Rewrite ``<p><strong>a</p><p>b</p>`` as ``<p><strong>a</strong></p><p>b</p>``.
+
+    HTML's parser reopens an unclosed <strong> in every following paragraph, so one
+    forgotten end tag would make the rest of the body bold. Formatting opened inside a
+    block is closed where that block ends instead. Everything else is copied verbatim.
+    """
+
+    def __init__(self):
+        super().__init__(convert_charrefs=False)
+        self.out = []
+        self.blocks = []  # open blocks, each with the formatting opened inside it
+        self.outside = []  # formatting opened outside any block
+        self.closed = 0
+
+    @classmethod
+    def rewrite(cls, html):
+        closer = cls()
+        closer.feed(html)
+        closer.close()
+        return "".join(closer.out) if closer.closed else html
+
+    def _formatting(self):
+        return self.blocks[-1][1] if self.blocks else self.outside
+
+    def _close_block(self, index):
+        for _tag, formatting in reversed(self.blocks[index:]):
+            for tag in reversed(formatting):
+                self.out.append(f"</{tag}>")
+                self.closed += 1
+        del self.blocks[index:]
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "p" and self.blocks and self.blocks[-1][0] == "p":
+            self._close_block(len(self.blocks) - 1)  # a new paragraph ends the open one
+        self.out.append(self.get_starttag_text())
+        if tag in _BLOCKS:
+            self.blocks.append((tag, []))
+        elif tag in _FORMATTING:
+            self._formatting().append(tag)
+
+    def handle_startendtag(self, tag, attrs):
+        self.out.append(self.get_starttag_text())
+
+    def handle_endtag(self, tag):
+        if tag in _BLOCKS:
+            names = [name for name, _ in self.blocks]
+            if tag in names:
+                self._close_block(len(names) - 1 - names[::-1].index(tag))
+        elif tag in _FORMATTING and tag in self._formatting():
+            formatting = self._formatting()
+            formatting.reverse()
+            formatting.remove(tag)
+            formatting.reverse()
+        self.out.append(f"</{tag}>")
+
+    def handle_data(self, data):
+        self.out.append(data)
+
+    def handle_entityref(self, name):
+        self.out.append(f"&{name};")
+
+    def handle_charref(self, name):
+        self.out.append(f"&#{name};")
+
+    def handle_comment(self, data):
+        self.out.append(f"<!--{data}-->")
+
+    def handle_decl(self, decl):
+        self.out.append(f"<!{decl}>")
+
+    def unknown_decl(self, data):
+        self.out.append(f"<![{data}]>")
+
+    def handle_pi(self, data):
+        self.out.append(f"<?{data}>")
+
+
+def _close_formatting_per_block(html):
+    return _FormattingCloser.rewrite(html)
 
 
 class _Inventory(HTMLParser):
@@ -223,7 +314,7 @@ def _describe(found):
             "dropped": f"removed <{what}> and its content",
             "demoted": f"removed <{what}> (kept its text as a paragraph)",
             "removed": f"removed <{what}> (kept its text)",
-            "unclosed": f"closed an unclosed <{what}> (check where it should end)",
+            "unclosed": f"closed an unclosed <{what}> where its paragraph ends",
             "comment": "removed an HTML comment",
             "no-src": "removed an image without a source",
             "scheme": f"removed a link address starting with “{what}” (not allowed)",

@@ -27,9 +27,17 @@ class ChangesTests(SimpleTestCase):
             "link “www.esa.int” became https://www.esa.int",
         )
 
-    def test_unclosed_tags_are_reported(self):
-        cleaned, changes = clean_html_with_changes("<p><strong>bold</p><p>rest</p>")
-        self.assertEqual(changes, ["closed an unclosed <strong> (check where it should end)"])
+    def test_an_unclosed_tag_ends_with_its_paragraph_not_the_body(self):
+        self.assertCleans(
+            "<p><strong>bold</p><p>rest</p><ul><li><em>a</li><li>b</li></ul>",
+            "<p><strong>bold</strong></p><p>rest</p><ul><li><em>a</em></li><li>b</li></ul>",
+            "closed an unclosed <strong> where its paragraph ends",
+            "closed an unclosed <em> where its paragraph ends",
+        )
+
+    def test_balanced_markup_is_left_as_it_is(self):
+        html = '<strong><p>a</p></strong><p>x &amp; y&nbsp;<a href="/x">z</a></p>'
+        self.assertCleans(html, html)
 
     def test_disallowed_attributes_classes_tags_and_schemes_are_named(self):
         self.assertCleans(
