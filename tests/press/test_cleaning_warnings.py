@@ -3,6 +3,8 @@
 from django.contrib.admin.models import LogEntry
 from django.contrib.auth import get_user_model
 from django.test import SimpleTestCase, TestCase
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from press.models import PressRelease
 from press.sanitizer import clean_html, clean_html_with_changes, fix_link
@@ -118,3 +120,26 @@ class AdminSaveTests(TestCase):
         page = self.client.get(self.url).content.decode()
         self.assertNotIn("HTML; cleaned on save", page)
         self.assertIn("Text pasted from Word or a web page keeps its headings", page)
+
+
+# Fragments a writer or an old page could combine in any order, balanced or not.
+FRAGMENTS = st.sampled_from(
+    [
+        "<p>", "</p>", "<strong>", "</strong>", "<em>", "</em>", "<b>", "</i>", "<ul>", "</ul>",
+        "<li>", "</li>", "<h1>", "</h1>", "<h2>", "</h2>", "<blockquote>", "</blockquote>",
+        '<a href="www.esa.int">', '<a href="javascript:x()">', "</a>", "<div>", "</div>",
+        "text", "&amp;", "&nbsp;", "<!--c-->", "<script>x()</script>", "\r\n", "<br>",
+        '<p class="text-align-center" style="color:red">',
+    ]
+)  # fmt: skip
+
+
+class CleaningPropertyTests(SimpleTestCase):
+    @settings(max_examples=300, deadline=None)
+    @given(st.lists(FRAGMENTS, max_size=25).map("".join))
+    def test_cleaning_is_idempotent_safe_and_never_fails(self, html):
+        cleaned, changes = clean_html_with_changes(html)
+        self.assertEqual(clean_html(cleaned), cleaned)
+        self.assertEqual(clean_html_with_changes(cleaned)[1], [])
+        for unsafe in ("<script", "javascript:", "style=", "\r", "<h1"):
+            self.assertNotIn(unsafe, cleaned)
