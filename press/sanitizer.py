@@ -127,6 +127,18 @@ def _clean(html, changes):
     html = _close_formatting_per_block(html)
     html = _DROP_WITH_CONTENT.sub("", html)
     html = _DEMOTED_HEADINGS.sub(r"<\1p>", html)
+    cleaned = _bleach(html, changes)
+    # Badly nested input (a heading inside a heading) can come out as markup that parses
+    # differently the next time; clean again until it is stable, so a re-save changes nothing.
+    for _ in range(3):
+        again = _bleach(cleaned, [])
+        if again == cleaned:
+            break
+        cleaned = again
+    return cleaned
+
+
+def _bleach(html, changes):
     cleaner = bleach.Cleaner(
         tags=ALLOWED_TAGS,
         attributes=_allow_attribute,

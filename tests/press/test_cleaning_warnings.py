@@ -3,7 +3,7 @@
 from django.contrib.admin.models import LogEntry
 from django.contrib.auth import get_user_model
 from django.test import SimpleTestCase, TestCase
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from press.models import PressRelease
@@ -137,6 +137,7 @@ FRAGMENTS = st.sampled_from(
 class CleaningPropertyTests(SimpleTestCase):
     @settings(max_examples=300, deadline=None)
     @given(st.lists(FRAGMENTS, max_size=25).map("".join))
+    @example('<h2><a href="www.esa.int"><h2><a href="www.esa.int">')  # once not idempotent
     def test_cleaning_is_idempotent_safe_and_never_fails(self, html):
         cleaned, changes = clean_html_with_changes(html)
         self.assertEqual(clean_html(cleaned), cleaned)
