@@ -10,7 +10,7 @@ class PressConfig(AppConfig):
         # Models and signal receivers can only be imported once the app registry is ready.
         from navigation import completeness, links
 
-        from . import signals  # noqa: F401
+        from . import drafts, signals, versions  # noqa: F401
         from .completeness import release_counts, release_gaps
         from .models import PressRelease
         from .search import register_sqlite_functions
@@ -26,3 +26,5 @@ class PressConfig(AppConfig):
             counter=release_counts,
             every_language=True,
         )
+        versions.register()
+        drafts.connect_signals()

@@ -62,9 +62,13 @@ class PressReleaseQuerySet(models.QuerySet):
         """When the next scheduled release goes live (None if none is waiting).
 
         Public pages change at that moment without anyone saving anything, so
-        the page cache keeps nothing past it.
+        the page cache keeps nothing past it. Scheduled drafts count too.
         """
-        return self.scheduled().aggregate(at=models.Min("publish_at"))["at"]
+        releases = self.scheduled().aggregate(at=models.Min("publish_at"))["at"]
+        # Drafts of live releases go live at their moment too, even once it has passed
+        # (until the next request applies them, pages must not be kept).
+        drafts = PressReleaseDraft.objects.scheduled().aggregate(at=models.Min("publish_at"))["at"]
+        return min((at for at in (releases, drafts) if at is not None), default=None)
 
     def with_slug(self, slug, language=None):
         """The releases whose slug in ``language`` is ``slug`` (at most one: slugs are unique)."""
@@ -182,9 +186,7 @@ class PressRelease(models.Model):
         return f"Press release #{self.pk}"
 
     def save(self, *args, **kwargs):
-        for code, _ in settings.LANGUAGES:
-            field = localized("body", code)
-            setattr(self, field, clean_html(getattr(self, field)))
+        self.prepare_text()
         super().save(*args, **kwargs)
 
     def get_absolute_url(self, language=None):
@@ -194,6 +196,17 @@ class PressRelease(models.Model):
             return None
         with override(language):
             return reverse("press:detail", kwargs={"slug": slug})
+
+    def prepare_text(self):
+        """Text as stored: bodies cleaned, ``\n`` line endings (browsers send ``\r\n``),
+        so re-saving an untouched form changes nothing (and records no new version)."""
+        for code, _ in settings.LANGUAGES:
+            for name in ("title", "description", "body", "image_caption"):
+                field = localized(name, code)
+                value = getattr(self, field)
+                if isinstance(value, str):
+                    value = value.replace("\r\n", "\n")
+                setattr(self, field, clean_html(value) if name == "body" else value)
 
     @property
     def state(self):
@@ -242,6 +255,50 @@ class PressRelease(models.Model):
             return PressRelease.objects.none()
         others = PressRelease.objects.published(language).filter(activity_id=self.activity_id)
         return others.exclude(pk__in=[self.pk, *exclude]).for_listing()[:limit]
+
+
+class PressReleaseDraftQuerySet(models.QuerySet):
+    def scheduled(self):
+        """Drafts waiting for their moment (a draft that failed to go live waits for staff)."""
+        return self.filter(publish_at__isnull=False, failure="")
+
+    def due(self, now=None):
+        return self.scheduled().filter(publish_at__lte=now or timezone.now())
+
+
+class PressReleaseDraft(models.Model):
+    """Edits to a release that visitors do not see yet (see ``press.drafts``).
+
+    Public pages never read this table: the edits reach ``PressRelease`` when
+    staff publish them, or by themselves at ``publish_at``.
+    """
+
+    release = models.OneToOneField(
+        PressRelease, on_delete=models.CASCADE, related_name="pending_draft"
+    )
+    # The draft's field values, serialised like a version (press.versions.serialize).
+    serialized_data = models.TextField()
+    saved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    saved_at = models.DateTimeField(auto_now=True)
+    publish_at = models.DateTimeField(
+        null=True, blank=True, db_index=True, help_text="Empty: published by hand."
+    )
+    scheduled_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    # Why the draft could not go live at its moment (it then waits for staff).
+    failure = models.TextField(blank=True)
+
+    objects = PressReleaseDraftQuerySet.as_manager()
+
+    def __str__(self):
+        return f"Draft of {self.release}"
 
 
 class Redirect(models.Model):

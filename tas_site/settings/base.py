@@ -28,6 +28,7 @@ INSTALLED_APPS = [
     # The release body's rich-text editor (ProseMirror); its assets are served locally.
     "django_prose_editor",
     "imagekit",
+    "reversion",
     "media_styles",
     "navigation",
     "press",
@@ -43,6 +44,8 @@ MIDDLEWARE = [
     # Anonymous cache hits are answered here, like WhiteNoise answers static files;
     # everything below only runs for misses, staff and POSTs.
     "tas_site.page_cache.PageCacheMiddleware",
+    # Scheduled drafts of live releases go live on the first request after their moment.
+    "press.drafts.DueDraftsMiddleware",
     "press.redirects.RedirectFallbackMiddleware",
     "tas_site.login_limits.LoginRateLimitMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
