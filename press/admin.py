@@ -5,9 +5,11 @@ from django.urls import path
 from js_asset import Media
 from modeltranslation.admin import TabbedTranslationAdmin
 
-from . import safety_nets
+from . import safety_nets, versions
+from .admin_drafts import DraftAdminMixin
 from .admin_forms import PressReleaseAdminForm, RichTextField, RichTextWidget
 from .admin_list import ReleaseChangeListMixin
+from .admin_versions import VersionsAdminMixin
 from .models import Activity, PressRelease, Redirect
 from .preview import preview_release
 from .rich_text import EDITOR_STYLE_HASH
@@ -41,7 +43,9 @@ class StateFilter(admin.SimpleListFilter):
 
 
 @admin.register(PressRelease)
-class PressReleaseAdmin(ReleaseChangeListMixin, TabbedTranslationAdmin):
+class PressReleaseAdmin(
+    DraftAdminMixin, VersionsAdminMixin, ReleaseChangeListMixin, TabbedTranslationAdmin
+):
     form = PressReleaseAdminForm
     list_filter = [StateFilter, "activity", "date"]
     actions = ["publish_now", "unpublish"]
@@ -124,10 +128,11 @@ class PressReleaseAdmin(ReleaseChangeListMixin, TabbedTranslationAdmin):
         self._transition(request, queryset, PressRelease.unpublish, "Unpublished.")
 
     def _transition(self, request, queryset, change, message):
-        # save() per release so signals purge the page cache and admin history records who.
+        # save() per release so signals purge the page cache, and a version records who.
         for release in queryset:
             change(release)
-            release.save()
+            with versions.recording(request.user, f"{message} (list action)"):
+                release.save()
             self.log_change(request, release, message)
         self.message_user(request, f"{len(queryset)} release(s): {message}", messages.SUCCESS)
 

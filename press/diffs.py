@@ -65,10 +65,24 @@ def word_diff(old, new, *, html=False):
             marked += [(None, token) for token in after[j1:j2]]
             continue
         if op in ("delete", "replace"):
-            marked += [("del", token) for token in before[i1:i2]]
+            marked += _run("del", before[i1:i2])
         if op in ("insert", "replace"):
-            marked += [("ins", token) for token in after[j1:j2]]
+            marked += _run("ins", after[j1:j2])
     return mark_safe(_render(marked))  # noqa: S308 (every token is escaped in _render)
+
+
+def _run(mark, run):
+    """A changed run, its edge spaces left unmarked: "a <del>b</del> c", not "a <del>b </del>c"."""
+    start, end = 0, len(run)
+    while start < end and run[start].isspace() and run[start] != BREAK:
+        start += 1
+    while end > start and run[end - 1].isspace() and run[end - 1] != BREAK:
+        end -= 1
+    return (
+        [(None, token) for token in run[:start]]
+        + [(mark, token) for token in run[start:end]]
+        + [(None, token) for token in run[end:]]
+    )
 
 
 def _render(marked):

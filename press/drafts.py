@@ -103,11 +103,11 @@ def publish(draft, *, user, comment):
 
 
 def publish_comment(draft):
-    who = _name(draft.saved_by)
-    return f"Published the draft saved by {who} on {versions._format_date(draft.saved_at)}"
+    who = display_name(draft.saved_by)
+    return f"Published the draft saved by {who} on {versions.format_moment(draft.saved_at)}"
 
 
-def _name(user):
+def display_name(user):
     if user is None:
         return "someone"
     return user.get_full_name() or user.get_username()
@@ -127,9 +127,8 @@ def apply_due(now=None):
         for draft in list(due):
             try:
                 with transaction.atomic():
-                    comment = (
-                        f"Scheduled draft went live (scheduled by {_name(draft.scheduled_by)})"
-                    )
+                    who = display_name(draft.scheduled_by)
+                    comment = f"Scheduled draft went live (scheduled by {who})"
                     if publish(draft, user=draft.scheduled_by, comment=comment):
                         applied += 1
             except Exception as error:  # any failure: logged, kept on the draft, page served

@@ -206,6 +206,8 @@ class PressRelease(models.Model):
                 value = getattr(self, field)
                 if isinstance(value, str):
                     value = value.replace("\r\n", "\n")
+                elif value is None and name in ("description", "body"):
+                    value = ""  # what the admin's form stores for an empty text area
                 setattr(self, field, clean_html(value) if name == "body" else value)
 
     @property

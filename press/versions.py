@@ -154,8 +154,9 @@ def _present_fields(data):
 
 
 def values_of(release):
-    """The live release's values, like a version's."""
-    return {field.attname: getattr(release, field.attname) for field in _fields(VERSIONED_FIELDS)}
+    """The live release's values exactly as a version of it would hold them (the JSON
+    serialiser keeps milliseconds, not microseconds)."""
+    return deserialize(serialize(release))
 
 
 def version_values(version):
@@ -192,12 +193,12 @@ def restore(release, version, *, user):
     apply_values(release, version_values(version))
     release.validate_constraints()
     when = version.revision.date_created
-    with recording(user, f"Restored the version of {_format_date(when)}"):
+    with recording(user, f"Restored the version of {format_moment(when)}"):
         release.save()
     return release
 
 
-def _format_date(moment):
+def format_moment(moment):
     return timezone.localtime(moment).strftime("%d %b %Y %H:%M")
 
 
@@ -271,7 +272,7 @@ def display(name, value):
     if isinstance(value, bool):
         return "Yes" if value else "No"
     if hasattr(value, "tzinfo"):
-        return _format_date(value) if value.tzinfo else value.strftime("%d %b %Y %H:%M")
+        return format_moment(value) if value.tzinfo else value.strftime("%d %b %Y %H:%M")
     return str(value)
 
 

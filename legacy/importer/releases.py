@@ -15,6 +15,7 @@ files of one release in any order ends with the same row.
 """
 
 import json
+from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from django.conf import settings
@@ -23,6 +24,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import override
 
+from press import versions
 from press.models import Activity, PressRelease, localized
 from press.sanitizer import clean_html_with_changes
 
@@ -39,6 +41,8 @@ class ReleaseImporter:
         self.activities = dict(Activity.objects.values_list("slug", "id"))
         # (release id, language) -> (file's next URL, source): checked once every file is in.
         self.imported = {}
+        # release id -> (release, the files that changed it): one version each at the end.
+        self.changed = {}
 
     def import_release(self, page):
         data = page.release
@@ -50,6 +54,7 @@ class ReleaseImporter:
         if created:
             release.save()
         elif changed:
+            versions.ensure_baseline(release.pk)
             # Not save(): it re-cleans the body of every language (2 ms each), which made
             # the third language of a release cost three cleanings. Bodies here are cleaned.
             values = {name: getattr(release, name) for name in changed}
@@ -57,6 +62,10 @@ class ReleaseImporter:
         self.report.release(
             data.language, "created" if created else "updated" if changed else "unchanged"
         )
+        if created or changed:
+            # The latest instance holds every file's changes so far (it was read after them).
+            sources = self.changed.get(release.pk, (None, []))[1]
+            self.changed[release.pk] = (release, [*sources, page.source])
         self.imported[(release.pk, data.language)] = (data.next_url, page.source)
         for part in data.unmodelled:
             self.report.kept(part, release.pk)
@@ -178,6 +187,12 @@ class ReleaseImporter:
             return []
         self.images.copy_file(release.download, local)
         return ["download"]
+
+    def record_versions(self):
+        """One version per created or changed release, saying which files it came from."""
+        for release, sources in self.changed.values():
+            names = ", ".join(dict.fromkeys(Path(source).name for source in sources))
+            versions.record(release, comment=f"Imported from {names}")
 
     def check_next(self):
         """Warn where the site's next release differs from the file's ``next``."""

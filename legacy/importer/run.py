@@ -6,6 +6,7 @@ from django.utils.translation import override
 from tqdm import tqdm
 
 from navigation.signals import content_changed
+from press import versions
 
 from .errors import PageError
 from .images import ImageStore, MediaDir
@@ -28,7 +29,8 @@ def import_pages(paths, *, media_dir=None, dry_run=False, progress=False):
     source = None
     try:
         # Untranslated model attributes (modeltranslation) resolve to the default language.
-        with override(settings.LANGUAGE_CODE), transaction.atomic():
+        # Versions are recorded once per release at the end, naming the files it came from.
+        with override(settings.LANGUAGE_CODE), transaction.atomic(), versions.suppressed():
             releases = ReleaseImporter(images, images.media_dir, report)
             chrome = ChromeImporter(images, images.media_dir, report)
             seen_chrome = set()
@@ -44,6 +46,7 @@ def import_pages(paths, *, media_dir=None, dry_run=False, progress=False):
                     chrome.import_chrome(page.chrome, page.source)
             source = None
             releases.check_next()
+            releases.record_versions()
             report.images_created = images.created
             if dry_run:
                 transaction.set_rollback(True)
