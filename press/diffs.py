@@ -45,7 +45,7 @@ def html_text(html):
     parser = _TextOfHtml()
     parser.feed(html or "")
     parser.close()
-    lines = (line.strip() for line in "".join(parser.parts).split(BREAK))
+    lines = (re.sub(r" +", " ", line).strip() for line in "".join(parser.parts).split(BREAK))
     return BREAK.join(line for line in lines if line)
 
 

@@ -54,7 +54,8 @@ class ReleaseImporter:
         if created:
             release.save()
         elif changed:
-            versions.ensure_baseline(release.pk)
+            if release.pk not in self.changed:  # else created or kept earlier in this run
+                versions.ensure_baseline(release.pk)
             # Not save(): it re-cleans the body of every language (2 ms each), which made
             # the third language of a release cost three cleanings. Bodies here are cleaned.
             values = {name: getattr(release, name) for name in changed}
