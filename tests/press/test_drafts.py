@@ -163,7 +163,8 @@ class ScheduledDraftTests(DraftTestCase):
             self.assertContains(self.client.get(self.public_url), "Tuesday")
         self.assertFalse(PressReleaseDraft.objects.exists())
         latest = versions.versions_of(self.release).first()
-        self.assertEqual(latest.revision.comment, "Scheduled draft went live (scheduled by publisher)")
+        comment = "Scheduled draft went live (scheduled by publisher)"
+        self.assertEqual(latest.revision.comment, comment)
         self.assertEqual(latest.revision.user, self.publisher)
 
     def test_requests_before_the_moment_cost_no_query_for_drafts(self):
@@ -216,7 +217,8 @@ class ScheduledDraftTests(DraftTestCase):
             self.assertEqual(drafts.apply_due(), 1)
             self.assertEqual(drafts.apply_due(), 0)
         self.assertEqual(
-            versions.versions_of(self.release).filter(revision__comment__startswith="Scheduled")
+            versions.versions_of(self.release)
+            .filter(revision__comment__startswith="Scheduled")
             .count(),
             1,
         )
@@ -234,7 +236,9 @@ class ScheduledDraftTests(DraftTestCase):
         with time_machine.travel(START, tick=False):
             self.save_draft(self.writer)
             self.schedule()
-        broken = mock.Mock(**{"get.side_effect": ConnectionError, "set.side_effect": ConnectionError})
+        broken = mock.Mock(
+            **{"get.side_effect": ConnectionError, "set.side_effect": ConnectionError}
+        )
         drafts._memo["until"] = float("-inf")  # this process knows nothing either
         with mock.patch.object(drafts, "cache", broken), self.assertNumQueries(1):
             self.assertEqual(drafts.next_due_at(), MOMENT.timestamp())
