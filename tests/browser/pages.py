@@ -11,6 +11,12 @@ RESCUE_FR = (
 )
 HOSTILE = "/en/press-releases/hostile-content-check"
 MISSING = "/en/press-releases/no-such-release"
+# A writer of the seeded site (same password as the admin): the Communications group's
+# permissions except publishing (tests/browser/seed.py).
+WRITER_USERNAME = "gates-writer"
+# A live release of the seeded site that the admin journeys edit (tests/browser/seed.py).
+VERSIONS_SLUG = "versions-check"
+VERSIONS = f"/en/press-releases/{VERSIONS_SLUG}"
 
 
 # Every page type a visitor can reach, for the accessibility and markup gates.

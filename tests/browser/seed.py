@@ -9,7 +9,7 @@ the hostile release the way a hostile page would arrive (``import_pages``).
 import json
 import os
 import tempfile
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import django
@@ -17,6 +17,8 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from tests.harness import ADMIN_USERNAME, COMMS_USERNAME
+
+from .pages import VERSIONS_SLUG, WRITER_USERNAME
 
 BASE_DIR = Path(__file__).resolve().parents[2]
 DEMO = BASE_DIR / "demo"
@@ -75,6 +77,8 @@ def main():
     load_press_office_releases()
     _make_admin()
     _make_communications_user()
+    _make_writer()
+    load_versions_release()
 
 
 def _make_admin():
@@ -118,6 +122,34 @@ def load_press_office_releases():
         date = timezone.make_aware(datetime(2017, 12 - number, 10, 9, 0))
         release(f"seeded-explore-{number}", title, status="published", date=date,
                 publish_at=date)  # fmt: skip
+
+
+def _make_writer():
+    """A writer: the Communications group's permissions except publishing."""
+    from django.contrib.auth.models import Group, User  # after django.setup() in main()
+
+    group = Group.objects.get(name="Communications")
+    writer = User.objects.create_user(
+        WRITER_USERNAME, password=os.environ["TAS_GATES_ADMIN_PASSWORD"], is_staff=True
+    )
+    writer.user_permissions.add(*group.permissions.exclude(codename="publish_pressrelease"))
+
+
+def load_versions_release():
+    """A live release the admin journeys edit, compare, restore and draft (old, noindex)."""
+    from press.models import PressRelease  # after django.setup() in main()
+
+    moment = datetime(2000, 1, 3, 9, 0, tzinfo=UTC)
+    PressRelease.objects.create(
+        title_en="Versions check",
+        slug_en=VERSIONS_SLUG,
+        description_en="The original summary of this release.",
+        body_en="<p>The original words of this release.</p>",
+        date=moment,
+        publish_at=moment,
+        status=PressRelease.Status.PUBLISHED,
+        noindex=True,
+    )
 
 
 def load_demo():
