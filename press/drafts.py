@@ -120,7 +120,7 @@ def apply_due(now=None):
     with transaction.atomic():
         due = (
             PressReleaseDraft.objects.due(now)
-            .select_for_update(skip_locked=True)
+            .select_for_update(skip_locked=True, of=("self",))
             .select_related("scheduled_by")
             .order_by("publish_at", "pk")
         )
