@@ -142,15 +142,12 @@ def serialize(release, fields=VERSIONED_FIELDS):
 def deserialize(data):
     """Field values by attribute name (``activity_id``...) of serialised data."""
     obj = next(serializers.deserialize(FORMAT, data, ignorenonexistent=True)).object
+    present = set(json.loads(data)[0]["fields"])
     return {
         field.attname: getattr(obj, field.attname)
         for field in _fields(VERSIONED_FIELDS)
-        if field.name in _present_fields(data)
+        if field.name in present
     }
-
-
-def _present_fields(data):
-    return set(json.loads(data)[0]["fields"])
 
 
 def values_of(release):
