@@ -250,7 +250,10 @@ def summary(found):
     """What changed, in plain words: "English: title, body · Facts: date"."""
     by_group = {}
     for change in found:
-        by_group.setdefault(change.group, []).append(change.label.lower())
+        words = change.label.lower()
+        if change.name == "status":
+            words += f" ({display('status', change.old)} → {display('status', change.new)})"
+        by_group.setdefault(change.group, []).append(words)
     return " · ".join(f"{group}: {', '.join(labels)}" for group, labels in by_group.items())
 
 

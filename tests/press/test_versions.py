@@ -89,6 +89,8 @@ class RecordingTests(TestCase):
             self.assertEqual(latest.revision.comment, "Unpublished. (list action)")
             self.assertEqual(latest.revision.user, self.officer)
             self.assertEqual(versions.version_values(latest)["status"], "unpublished")
+        history = self.client.get(f"/admin/press/pressrelease/{other.pk}/history/")
+        self.assertContains(history, "Publishing: status (Published → Unpublished)")
 
     def test_a_release_without_versions_gets_a_baseline_before_its_first_change(self):
         versions.versions_of(self.release).delete()
