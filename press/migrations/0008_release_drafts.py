@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('press', '0006_finding_labels'),
+        ('press', '0007_pressrelease_legacy_data'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
