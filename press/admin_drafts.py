@@ -14,7 +14,7 @@ from django import forms
 from django.contrib import messages
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
-from django.http import HttpResponseRedirect
+from django.http import Http404, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
@@ -78,7 +78,8 @@ class DraftAdminMixin:
     def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
         if object_id is None:
             return super().changeform_view(request, object_id, form_url, extra_context)
-        release = PressRelease.objects.filter(pk=unquote(object_id)).first()
+        # Read before the draft is set on the request: the live row, or None for a bad id.
+        release = self.get_object(request, unquote(object_id))
         draft = drafts.pending(release)
         can_publish = self.has_publish_permission(request, release)
         # Any save of the form but "Save draft" publishes the draft's content.
@@ -162,8 +163,10 @@ class DraftAdminMixin:
     # Discard and schedule ----------------------------------------------------------------
 
     def _release_with_draft(self, request, object_id):
-        release = PressRelease.objects.filter(pk=unquote(object_id)).first()
-        if release is None or not self.has_change_permission(request, release):
+        release = self.get_object(request, unquote(object_id))
+        if release is None:
+            raise Http404("No such press release.")
+        if not self.has_change_permission(request, release):
             raise PermissionDenied
         return release, drafts.pending(release)
 

@@ -263,3 +263,15 @@ class NextScheduledTests(TestCase):
             draft.failure = "Could not go live"
             draft.save()
             self.assertEqual(PressRelease.objects.next_scheduled_at(), MOMENT + timedelta(hours=2))
+
+
+class BadAddressTests(DraftTestCase):
+    def test_unknown_or_malformed_ids_are_not_500(self):
+        self.client.force_login(self.publisher)
+        for object_id in ("999999", "abc"):
+            with self.subTest(object_id=object_id):
+                base = f"/admin/press/pressrelease/{object_id}"
+                self.assertEqual(self.client.get(f"{base}/change/").status_code, 302)
+                self.assertEqual(self.client.get(f"{base}/draft/discard/").status_code, 404)
+                self.assertEqual(self.client.get(f"{base}/draft/schedule/").status_code, 404)
+                self.assertEqual(self.client.get(f"{base}/history/compare/").status_code, 404)
