@@ -112,6 +112,13 @@ class DraftAdminMixin:
             request, object_id, form_url, {**context, **(extra_context or {})}
         )
 
+    def get_readonly_fields(self, request, obj=None):
+        readonly = list(super().get_readonly_fields(request, obj))
+        if getattr(request, "_press_draft", None) is not None:
+            # A draft holds content; publishing it keeps the release's status and time.
+            readonly += [name for name in versions.PUBLISHING if name not in readonly]
+        return readonly
+
     def save_model(self, request, obj, form, change):
         if change and SAVE_DRAFT in request.POST:
             keep_unchanged_moments(obj, form)
@@ -126,6 +133,13 @@ class DraftAdminMixin:
 
     def _save_draft(self, request, release):
         live = PressRelease.objects.get(pk=release.pk)
+        if any(getattr(live, name) != getattr(release, name) for name in versions.PUBLISHING):
+            self.message_user(
+                request,
+                "A draft keeps content only: the status and publish time were not changed. "
+                "Publish or unpublish the release itself to change them.",
+                messages.WARNING,
+            )
         release.prepare_text()
         if not versions.changes(versions.values_of(live), versions.values_of(release)):
             drafts.discard(release)

@@ -275,3 +275,24 @@ class BadAddressTests(DraftTestCase):
                 self.assertEqual(self.client.get(f"{base}/draft/discard/").status_code, 404)
                 self.assertEqual(self.client.get(f"{base}/draft/schedule/").status_code, 404)
                 self.assertEqual(self.client.get(f"{base}/history/compare/").status_code, 404)
+
+
+class DraftPublishingFieldsTests(DraftTestCase):
+    def test_status_is_read_only_while_a_draft_is_pending(self):
+        self.save_draft(self.writer)
+        self.client.force_login(self.publisher)
+        form = self.client.get(self.url)
+        self.assertNotContains(form, 'name="status"')
+        data = form_data(form)
+        self.client.post(self.url, {**data, "status": "unpublished", "_publish_draft": "1"})
+        self.release.refresh_from_db()
+        self.assertEqual(self.release.status, "published")
+        self.assertEqual(self.release.body_en, "<p>The launch is on Tuesday.</p>")
+
+    def test_a_status_change_with_save_draft_is_not_lost_silently(self):
+        self.client.force_login(self.publisher)
+        data = form_data(self.client.get(self.url), body_en="<p>Tuesday.</p>", status="draft")
+        response = self.client.post(self.url, {**data, "_save_draft": "1"}, follow=True)
+        self.assertContains(response, "the status and publish time were not changed")
+        self.release.refresh_from_db()
+        self.assertEqual(self.release.status, "published")
