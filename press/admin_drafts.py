@@ -14,9 +14,9 @@ from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
+from django.db.models import F
 from django.http import Http404, HttpResponseRedirect
 from django.template.response import TemplateResponse
-from django.db.models import F
 from django.urls import path, reverse
 from django.utils import timezone
 
