@@ -88,6 +88,9 @@ def test_compare_two_versions_and_restore_one(make_page, site):
     shot(phone, "versions-compare-375.png")
     results = axe.run(phone, options=AXE_OPTIONS)
     assert results.violations_count == 0, results.generate_report()
+    phone.goto(path_of(change_url).replace("/change/", "/history/"))
+    assert phone.evaluate("document.documentElement.scrollWidth") <= 375
+    shot(phone, "versions-history-375.png")
 
     page.goto(change_url.replace("/change/", "/history/"))
     page.get_by_role("link", name="Restore…").first.click()
