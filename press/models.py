@@ -198,7 +198,7 @@ class PressRelease(models.Model):
             return reverse("press:detail", kwargs={"slug": slug})
 
     def prepare_text(self):
-        """Text as stored: bodies cleaned, ``\n`` line endings (browsers send ``\r\n``),
+        """Text as stored: bodies cleaned, ``\\n`` line endings (browsers send ``\\r\\n``),
         so re-saving an untouched form changes nothing (and records no new version)."""
         for code, _ in settings.LANGUAGES:
             for name in ("title", "description", "body", "image_caption"):
