@@ -183,8 +183,9 @@ def _remember(at):
 
 
 def assume_none_due():
-    """For a process that knows no draft is scheduled (a fresh test database)."""
-    _remember(None)
+    """For a process that knows no draft is scheduled and that every draft change will
+    happen in it (a fresh test database): trusted until a draft changes here."""
+    _memo.update(at=None, until=float("inf"))
 
 
 def _draft_changed(**kwargs):
