@@ -1,26 +1,21 @@
 """The importer records one version per created or changed release, naming its files."""
 
-import tempfile
-from pathlib import Path
-
 from django.test import TestCase
 
 from press import versions
 from press.models import PressRelease
-from tests.legacy.page_files import page, run_import, write
+from tests.builders import page, run_import, write
+from tests.mixins import TempDirMixin
 
 EN_FR = {"en": "mars-continued", "fr": "mars-la-suite"}
 
 
-class ImportVersionTests(TestCase):
-    def setUp(self):
-        folder = tempfile.TemporaryDirectory()
-        self.addCleanup(folder.cleanup)
-        self.folder = Path(folder.name)
-
+class ImportVersionTests(TempDirMixin, TestCase):
     def files(self, **titles):
         return [
-            write(self.folder, page(code, EN_FR[code], locales=EN_FR, title=title), f"{code}.json")
+            write(
+                self.tmp_path, page(code, EN_FR[code], locales=EN_FR, title=title), f"{code}.json"
+            )
             for code, title in titles.items()
         ]
 

@@ -4,12 +4,12 @@ scheduled (going live by themselves at their moment, with no cron job)."""
 from datetime import UTC, datetime, timedelta
 from unittest import mock
 
-import time_machine
 from django.test import TestCase, override_settings
 
 from press import drafts, versions
 from press.models import PressRelease, PressReleaseDraft
 from tests.builders import make_release
+from tests.clock import frozen_at
 
 from .admin_posts import form_data
 from .test_versions import communications_user
@@ -149,7 +149,7 @@ class ScheduledDraftTests(DraftTestCase):
         )
 
     def test_the_draft_goes_live_at_its_moment_paris_time_with_the_page_cache_on(self):
-        with time_machine.travel(START, tick=False):
+        with frozen_at(START):
             self.save_draft(self.writer)
             self.assertRedirects(self.schedule(), self.url)
             draft = PressReleaseDraft.objects.get()
@@ -161,11 +161,11 @@ class ScheduledDraftTests(DraftTestCase):
             page = self.client.get(self.public_url)
             self.assertEqual(page["X-Page-Cache"], "hit")
             self.assertContains(page, "Monday")
-        with time_machine.travel(MOMENT - timedelta(seconds=1), tick=False):
+        with frozen_at(MOMENT - timedelta(seconds=1)):
             page = self.client.get(self.public_url)
             self.assertEqual(page["X-Page-Cache"], "hit")
             self.assertContains(page, "Monday")
-        with time_machine.travel(MOMENT, tick=False):
+        with frozen_at(MOMENT):
             with self.captureOnCommitCallbacks(execute=True):
                 page = self.client.get(self.public_url)
             self.assertEqual(page["X-Page-Cache"], "miss")  # expired at the draft's moment
@@ -178,7 +178,7 @@ class ScheduledDraftTests(DraftTestCase):
         self.assertEqual(latest.revision.user, self.publisher)
 
     def test_requests_before_the_moment_cost_no_query_for_drafts(self):
-        with time_machine.travel(START, tick=False):
+        with frozen_at(START):
             self.save_draft(self.writer)
             self.schedule()
             self.client.logout()
@@ -191,14 +191,14 @@ class ScheduledDraftTests(DraftTestCase):
         self.assertIsNone(PressReleaseDraft.objects.get().publish_at)
 
     def test_a_moment_in_the_past_is_refused(self):
-        with time_machine.travel(MOMENT + timedelta(hours=1), tick=False):
+        with frozen_at(MOMENT + timedelta(hours=1)):
             self.save_draft(self.writer)
             response = self.schedule()
         self.assertContains(response, "Choose a moment in the future")
         self.assertIsNone(PressReleaseDraft.objects.get().publish_at)
 
     def test_a_draft_that_cannot_go_live_is_logged_and_visitors_get_the_live_version(self):
-        with time_machine.travel(START, tick=False):
+        with frozen_at(START):
             self.save_draft(self.writer)
             self.schedule()
             make_release("Squatter", slug_en="squatter")
@@ -209,7 +209,7 @@ class ScheduledDraftTests(DraftTestCase):
                 fields=versions.CONTENT_FIELDS,
             )
             draft.save()
-        with time_machine.travel(MOMENT, tick=False), self.assertLogs("press.drafts", "ERROR"):
+        with frozen_at(MOMENT), self.assertLogs("press.drafts", "ERROR"):
             page = self.client.get(self.public_url)
         self.assertEqual(page.status_code, 200)
         self.assertContains(page, "Monday")
@@ -220,10 +220,10 @@ class ScheduledDraftTests(DraftTestCase):
         self.assertContains(self.client.get(self.url), "Could not go live at its moment")
 
     def test_applying_twice_publishes_once(self):
-        with time_machine.travel(START, tick=False):
+        with frozen_at(START):
             self.save_draft(self.writer)
             self.schedule()
-        with time_machine.travel(MOMENT, tick=False):
+        with frozen_at(MOMENT):
             self.assertEqual(drafts.apply_due(), 1)
             self.assertEqual(drafts.apply_due(), 0)
         self.assertEqual(
@@ -234,16 +234,16 @@ class ScheduledDraftTests(DraftTestCase):
         )
 
     def test_a_stale_draft_read_by_another_process_is_not_published_twice(self):
-        with time_machine.travel(START, tick=False):
+        with frozen_at(START):
             self.save_draft(self.writer)
             self.schedule()
         stale = PressReleaseDraft.objects.get()
-        with time_machine.travel(MOMENT, tick=False):
+        with frozen_at(MOMENT):
             drafts.apply_due()
             self.assertIsNone(drafts.publish(stale, user=None, comment="again"))
 
     def test_a_failing_cache_costs_a_query_not_a_page(self):
-        with time_machine.travel(START, tick=False):
+        with frozen_at(START):
             self.save_draft(self.writer)
             self.schedule()
         broken = mock.Mock(
@@ -252,7 +252,7 @@ class ScheduledDraftTests(DraftTestCase):
         drafts._memo["until"] = float("-inf")  # this process knows nothing either
         with mock.patch.object(drafts, "cache", broken), self.assertNumQueries(1):
             self.assertEqual(drafts.next_due_at(), MOMENT.timestamp())
-        with mock.patch.object(drafts, "cache", broken), time_machine.travel(MOMENT, tick=False):
+        with mock.patch.object(drafts, "cache", broken), frozen_at(MOMENT):
             self.client.logout()
             self.assertContains(self.client.get(self.public_url), "Tuesday")
 
@@ -261,7 +261,7 @@ class NextScheduledTests(TestCase):
     def test_next_scheduled_at_counts_drafts_waiting_for_their_moment(self):
         release = make_release(publish_at=START - timedelta(days=1))
         make_release(status="published", publish_at=MOMENT + timedelta(hours=2))
-        with time_machine.travel(START, tick=False):
+        with frozen_at(START):
             self.assertEqual(PressRelease.objects.next_scheduled_at(), MOMENT + timedelta(hours=2))
             draft = drafts.save_draft(release, None)
             self.assertEqual(PressRelease.objects.next_scheduled_at(), MOMENT + timedelta(hours=2))
