@@ -11,10 +11,9 @@ confirmation; "Schedule" sets the moment it goes live by itself.
 from datetime import datetime
 
 from django import forms
-from django.contrib import admin, messages
+from django.contrib import messages
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
-from django.db.models import F
 from django.http import Http404, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -62,29 +61,6 @@ class DraftAdminMixin:
             ),
             *super().get_urls(),
         ]
-
-    # The list says which releases have changes waiting ---------------------------------
-
-    def get_queryset(self, request):
-        return (
-            super()
-            .get_queryset(request)
-            .annotate(
-                draft_saved_at=F("pending_draft__saved_at"),
-                draft_publish_at=F("pending_draft__publish_at"),
-            )
-        )
-
-    def get_list_display(self, request):
-        return [*super().get_list_display(request), "draft_display"]
-
-    @admin.display(description="pending draft", ordering="draft_saved_at")
-    def draft_display(self, obj):
-        if getattr(obj, "draft_saved_at", None) is None:
-            return ""
-        if obj.draft_publish_at:
-            return f"Goes live {versions.format_moment(obj.draft_publish_at)}"
-        return f"Saved {versions.format_moment(obj.draft_saved_at)}"
 
     def _draft_url(self, name, pk):
         return reverse(f"admin:{self.opts.app_label}_{self.opts.model_name}_{name}", args=[pk])
