@@ -9,9 +9,7 @@ from django.test import TestCase
 
 from press import versions
 from press.models import PressRelease, Redirect
-from tests.builders import make_release
-
-from .admin_posts import form_data
+from tests.builders import form_data, make_release
 
 WINTER = datetime(2026, 1, 10, 11, 0, tzinfo=UTC)
 
@@ -50,7 +48,7 @@ class RecordingTests(TestCase):
         self.assertEqual(len(comments(self.release)), 2)
 
     def test_an_admin_save_records_who_when_and_a_comment(self):
-        data = form_data(self.client.get(self.url), body_fr="<p>Nouveau texte.</p>")
+        data = {**form_data(self.client.get(self.url).content), "body_fr": "<p>Nouveau texte.</p>"}
         response = self.client.post(self.url, {**data, "_save": "Save"})
         self.assertEqual(response.status_code, 302)
         latest = versions.versions_of(self.release).first()
@@ -65,7 +63,7 @@ class RecordingTests(TestCase):
         self.release.description_en = "Line one\nline two"
         self.release.save()
         before = versions.versions_of(self.release).count()
-        data = form_data(self.client.get(self.url))
+        data = form_data(self.client.get(self.url).content)
         self.assertIn("\r\n", data["body_en"])
         for _ in range(2):
             self.assertEqual(self.client.post(self.url, {**data, "_save": "Save"}).status_code, 302)
@@ -82,7 +80,7 @@ class RecordingTests(TestCase):
         other = make_release("Other")
         self.client.post(
             "/admin/press/pressrelease/",
-            {"action": "unpublish", "_selected_action": [self.release.pk, other.pk]},
+            {"action": "unpublish", "_selected_action": [self.release.pk, other.pk], "post": "yes"},
         )
         for release in (self.release, other):
             latest = versions.versions_of(release).first()
