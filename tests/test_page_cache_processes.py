@@ -95,7 +95,8 @@ def log_in(port, username, password):
 
 def admin_action(port, cookies, action, release):
     token = cookies["csrftoken"]
-    body = f"csrfmiddlewaretoken={token}&action={action}&_selected_action={release.pk}"
+    # post=yes: the answer to "Unpublish these live releases?" (press.safety_nets).
+    body = f"csrfmiddlewaretoken={token}&action={action}&_selected_action={release.pk}&post=yes"
     status, _, _ = request(port, "/admin/press/pressrelease/", "POST", body, cookies)
     assert status == 302, f"admin action {action} through the first process"
 
