@@ -3,9 +3,6 @@
 Each panel is registered with ``register_panel`` and builds its context in a
 fixed number of queries (see tests/test_dashboard.py), however many releases
 there are. Panels a user may not see are skipped.
-
-Pending drafts of live releases (the release versions work) belong here as one
-more panel: ``register_panel("pending_drafts", ...)`` with its own template.
 """
 
 from dataclasses import dataclass
@@ -13,14 +10,14 @@ from zoneinfo import ZoneInfo
 
 from django.contrib.admin.models import LogEntry
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import CharField, OuterRef, Subquery
+from django.db.models import CharField, F, OuterRef, Subquery
 from django.db.models.functions import Cast
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.timesince import timeuntil
 
 from navigation import completeness
-from press.models import PressRelease
+from press.models import PressRelease, PressReleaseDraft
 
 PARIS = ZoneInfo("Europe/Paris")
 LIST_LENGTH = 10
@@ -100,6 +97,26 @@ def scheduled(request):
         "more": len(releases) > LIST_LENGTH,
         "all_url": changelist_url(state="scheduled"),
     }
+
+
+@register_panel(
+    "pending_drafts",
+    title="Changes waiting on live releases",
+    template="admin/dashboard/pending_drafts.html",
+    order=30,
+)
+def pending_drafts(request):
+    """Drafts of live releases: scheduled ones first, by their moment, then the newest."""
+    now = timezone.now()
+    waiting = PressReleaseDraft.objects.select_related("release", "saved_by").order_by(
+        F("publish_at").asc(nulls_last=True), "-saved_at", "-id"
+    )
+    drafts = list(waiting[: LIST_LENGTH + 1])
+    for draft in drafts:
+        if draft.publish_at:
+            draft.go_live = timezone.localtime(draft.publish_at, PARIS)
+            draft.time_left = timeuntil(draft.publish_at, now)
+    return {"drafts": drafts[:LIST_LENGTH], "more": len(drafts) > LIST_LENGTH}
 
 
 @register_panel(

@@ -11,6 +11,7 @@ from django.db import connection
 from django.test import RequestFactory, TestCase
 from django.test.utils import CaptureQueriesContext
 
+from press import drafts
 from press.models import PressRelease
 from tas_site.dashboard import dashboard_panels
 from tests.builders import make_release
@@ -18,7 +19,9 @@ from tests.clock import frozen_at
 
 # 10:30 UTC in winter is 11:30 in Paris.
 NOW = datetime(2026, 1, 15, 10, 30, tzinfo=UTC)
-PANEL_QUERIES = 6  # drafts, scheduled, published, then one per kind of translation gap
+# drafts, scheduled, pending drafts of live releases, published, then one per kind of
+# translation gap
+PANEL_QUERIES = 7
 # Session, user, its two permission sets, the panels, site options (twice: its add link),
 # recent actions.
 PAGE_QUERIES = 4 + PANEL_QUERIES + 2 + 1
@@ -89,6 +92,23 @@ class DashboardTests(TestCase):
         self.assertEqual(list(summary), ["en", "it", "fr"])  # active languages only
         self.assertEqual(summary["fr"]["Releases"], 1)  # "Out already" lacks French
         self.assertContains(response, 'href="/admin/navigation/label/completeness/#lang-fr"')
+
+    def test_changes_waiting_on_live_releases(self):
+        with frozen_at(NOW - timedelta(days=2)):
+            self.live.title_en = "Out already, corrected"
+            drafts.save_draft(self.live, self.member)
+            corrected = make_release("Also out", publish_at=NOW - timedelta(days=3))
+            corrected.title_en = "Also out, rewritten"
+            drafts.schedule(drafts.save_draft(corrected, self.member), NOW + timedelta(hours=2),
+                            self.member)  # fmt: skip
+        response = self.index()
+        panels = {panel.key: data for panel, data in response.context["dashboard_panels"]}
+        titles = [str(draft.release) for draft in panels["pending_drafts"]["drafts"]]
+        self.assertEqual(titles, ["Also out (en)", "Out already (en)"])  # scheduled first
+        # 10:30 UTC + 2 h = 12:30 UTC = 13:30 in Paris (winter); visitors still see the old title.
+        self.assertContains(response, "15 Jan 2026, 13:30</time> Paris time, in 2\xa0hours")
+        self.assertContains(response, "waiting to be published")
+        self.assertContains(response, " by comms")
 
     def test_panels_need_press_permissions(self):
         bare = get_user_model().objects.create_user("bare", password="pw", is_staff=True)
