@@ -5,10 +5,12 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 HOST ?= 127.0.0.1
 PORT ?= 8000
+WEB_CONCURRENCY ?= $(shell nproc 2>/dev/null || echo 2)
 
 NPM_STAMP := node_modules/.installed-stamp
 
-.PHONY: install run demo test lint format check clean node-deps browser-deps gate-deps audit
+.PHONY: install run serve demo test lint format check clean node-deps browser-deps front-deps \
+	bench-deps gate-deps audit
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -39,7 +41,26 @@ browser-deps:
 			>/dev/null; \
 	fi
 
-gate-deps: browser-deps node-deps
+# Debian's nginx and redis-server: the front and fault-injection tests start their own.
+front-deps:
+	@if [ -x /usr/sbin/nginx ] && command -v redis-server >/dev/null; then :; \
+	elif [ "$$(id -u)" -ne 0 ]; then \
+		echo "Install Debian's nginx and redis-server (needs root)."; exit 1; \
+	else \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+			--no-install-recommends nginx redis-server >/dev/null; \
+	fi
+
+# wrk for benchmarks/serving.py.
+bench-deps: front-deps
+	@if command -v wrk >/dev/null; then :; \
+	elif [ "$$(id -u)" -ne 0 ]; then echo "Install Debian's wrk (needs root)."; exit 1; \
+	else \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+			--no-install-recommends wrk >/dev/null; \
+	fi
+
+gate-deps: browser-deps node-deps front-deps bench-deps
 
 demo: install
 	$(BIN)/python manage.py migrate --noinput
@@ -52,6 +73,13 @@ run: demo
 	@echo "  Create an admin user with: $(BIN)/python manage.py createsuperuser"
 	@echo ""
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
+
+# Production's app server (README, Production): granian, one process per core, prod settings.
+serve: install
+	DJANGO_SETTINGS_MODULE=$${DJANGO_SETTINGS_MODULE:-tas_site.settings.prod} \
+		$(BIN)/granian --interface wsgi --host $(HOST) --port $(PORT) \
+		--workers $(WEB_CONCURRENCY) --blocking-threads 1 --no-ws --respawn-failed-workers \
+		tas_site.wsgi:application
 
 lint: install
 	$(BIN)/ruff check .

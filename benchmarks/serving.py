@@ -1,32 +1,43 @@
-"""HTTP throughput of the production setup: a release page cached and uncached, and a static file.
+"""Serving near the limit: nginx, the app servers, cached and uncached pages, a purge storm.
 
     .venv/bin/python -m benchmarks.serving [--duration 10] [--connections 16]
 
-Runs gunicorn (gunicorn.conf.py) with the production settings on 127.0.0.1,
-against a fresh SQLite database in a temporary directory (or --database-url,
-an empty database it may fill) and Redis when it answers on 127.0.0.1:6379
-(else the production fallback, a file cache). Loads each URL with wrk
-(`apt-get install -y wrk`) and prints requests/s, p50, p99 and errors, then the
-ratios the issue sets targets for, and what a site-wide purge costs.
+One run, production settings on 127.0.0.1, a fresh SQLite database in a
+temporary folder (or --database-url, an empty database it may fill) with the
+demo (``load_demo``) and 40 more releases and a
+redis-server of its own. Loads each URL with wrk (``make bench-deps``) and
+prints requests/s, p50, p99 and errors for:
+
+* nginx serving the same page bytes as a file (the limit);
+* the page through deploy/nginx.conf in front of the production app server;
+* each app server alone: detail cached, detail uncached, list uncached
+  (granian WSGI, production's; gunicorn sync; gunicorn with gunicorn.conf.py
+  as it was, gthread);
+* a purge storm through the front: a release saved every 0.5 s while wrk loads
+  home, list and detail;
+
+then the ratios the targets are set on, and the machine's load average (the
+machine is shared: rerun when it is busy).
 """
 
 import argparse
-import contextlib
 import os
-import re
 import shutil
-import statistics
 import subprocess
 import sys
 import tempfile
-import time
-import uuid
+import threading
+import urllib.request
 from pathlib import Path
 
-from benchmarks._django import ROOT, setup
-from tests.harness import fetch, port_open, production_environment, running_gunicorn
+from tests import services
 
-PYTHON = sys.executable
+ROOT = Path(__file__).resolve().parent.parent
+PRODUCTION_SERVER = "granian"
+SERVERS = ("granian", "gunicorn-sync", "gunicorn-gthread")
+# The demo's Mars page (load_demo), with its menus and footer, as in production.
+DETAIL = "/en/press-releases/mission-mars-be-continued"
+LIST, HOME = "/en/press-releases", "/en"
 
 CONTENT = """
 from datetime import timedelta
@@ -58,152 +69,146 @@ def parse_args():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--duration", type=int, default=10, help="seconds per scenario")
     parser.add_argument("--connections", type=int, default=16)
-    parser.add_argument("--wrk-threads", type=int, default=1)
-    parser.add_argument(
-        "--repeat", type=int, default=1, help="runs per scenario; the median run is shown"
-    )
-    parser.add_argument("--workers", type=int, default=2, help="gunicorn processes")
-    parser.add_argument("--threads", type=int, default=4, help="threads per gunicorn process")
-    parser.add_argument("--port", type=int, default=0, help="default: a free port")
+    parser.add_argument("--wrk-threads", type=int, default=2)
+    parser.add_argument("--workers", type=int, default=os.cpu_count() or 2,
+                        help="granian and gunicorn-sync processes")  # fmt: skip
+    parser.add_argument("--servers", default=",".join(SERVERS))
+    parser.add_argument("--storm-seconds", type=int, default=20)
     parser.add_argument("--database-url", default="", help="default: SQLite in a temp dir")
-    parser.add_argument("--redis-url", default="redis://127.0.0.1:6379/0")
-    parser.add_argument("--no-redis", action="store_true", help="use the file cache fallback")
     return parser.parse_args()
 
 
-def environment(args, workdir):
-    env = production_environment(
-        DATABASE_URL=args.database_url or f"sqlite:///{workdir / 'bench.sqlite3'}",
-        STATIC_ROOT=workdir / "static",
-        MEDIA_ROOT=workdir / "media",
-        CACHE_DIR=workdir / "cache",
-        CACHE_KEY_PREFIX=f"bench-{uuid.uuid4().hex[:8]}",
-    )
-    if not args.no_redis and port_open(6379):
-        env["REDIS_URL"] = args.redis_url
-    return env
-
-
-def manage(env, *command):
-    subprocess.run([PYTHON, "manage.py", *command], cwd=ROOT, env=env, check=True)
-
-
-@contextlib.contextmanager
-def serving(args, env, page_cache):
-    """gunicorn with the production settings, the page cache on or off; yields its port."""
-    env = {**env, "PAGE_CACHE_ENABLED": "true" if page_cache else "false"}
-    if args.port and port_open(args.port):
-        sys.exit(f"Port {args.port} is busy; pass --port.")
-    with running_gunicorn(
-        env, port=args.port, workers=args.workers, threads=args.threads
-    ) as server:
-        yield server.port
+def wrk(args, port, path, seconds=None):
+    return services.wrk(port, path, seconds or args.duration, args.connections, args.wrk_threads)
 
 
 def get(port, path):
-    """(response, body, seconds) of one GET."""
-    started = time.perf_counter()
-    _, response, body = fetch(port, path)
-    return response, body, time.perf_counter() - started
+    with urllib.request.urlopen(f"http://127.0.0.1:{port}{path}", timeout=10) as response:  # noqa: S310
+        return response.read(), response.headers
 
 
-UNITS = {"us": 1e-3, "ms": 1.0, "s": 1e3}
+def prepare(env):
+    commands = (["migrate", "--noinput"], ["load_demo"], ["shell", "-c", CONTENT])
+    for command in commands:
+        done = subprocess.run([sys.executable, "manage.py", *command, "-v0"], cwd=ROOT, env=env,
+                              capture_output=True, text=True)  # fmt: skip
+        if done.returncode:
+            sys.exit(f"manage.py {command[0]} failed:\n{done.stdout}\n{done.stderr}")
+    services.collectstatic(env)
 
 
-def to_ms(text):
-    number, unit = re.fullmatch(r"([\d.]+)(us|ms|s)", text).groups()
-    return float(number) * UNITS[unit]
+def measure_server(args, env, kind, results):
+    workers = None if kind == "gunicorn-gthread" else args.workers  # gunicorn.conf.py as is
+    with services.app_server({**env, "PAGE_CACHE_ENABLED": "true"}, kind, workers) as (port, _):
+        for _ in range(2):
+            get(port, DETAIL)
+        assert get(port, DETAIL)[1]["X-Page-Cache"] == "hit"
+        results[(kind, "detail, cached")] = wrk(args, port, DETAIL)
+    with services.app_server({**env, "PAGE_CACHE_ENABLED": "false"}, kind, workers) as (port, _):
+        get(port, DETAIL)
+        get(port, LIST)
+        results[(kind, "detail, uncached")] = wrk(args, port, DETAIL)
+        results[(kind, "list, uncached")] = wrk(args, port, LIST)
 
 
-def wrk(args, port, path):
-    runs = sorted((wrk_once(args, port, path) for _ in range(args.repeat)), key=lambda r: r["rps"])
-    return runs[len(runs) // 2]
+def measure_front(args, env, results):
+    env = {**env, "PAGE_CACHE_ENABLED": "true"}
+    with (
+        services.app_server(env, PRODUCTION_SERVER, args.workers) as (app_port, _),
+        services.nginx(app_port, env["STATIC_ROOT"], env["MEDIA_ROOT"]) as port,
+    ):
+        page, _ = get(app_port, DETAIL)
+        copy = Path(env["STATIC_ROOT"]) / "bench" / "page.html"
+        copy.parent.mkdir(exist_ok=True)
+        copy.write_bytes(page)
+        results[("nginx", "the page as a file")] = wrk(args, port, "/static/bench/page.html")
+        get(port, DETAIL)
+        results[("nginx + " + PRODUCTION_SERVER, "detail, cached")] = wrk(args, port, DETAIL)
+        results[("nginx + " + PRODUCTION_SERVER, "purge storm")] = purge_storm(args, env, port)
 
 
-def wrk_once(args, port, path):
-    result = subprocess.run(
-        ["wrk", f"-t{args.wrk_threads}", f"-c{args.connections}", f"-d{args.duration}s",
-         "--latency", f"http://127.0.0.1:{port}{path}"],
-        capture_output=True, text=True, check=True, timeout=args.duration + 60,
-    )  # fmt: skip
-    out = result.stdout
-    errors = 0
-    if match := re.search(r"Non-2xx or 3xx responses: (\d+)", out):
-        errors += int(match.group(1))
-    socket_errors = r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)"
-    if match := re.search(socket_errors, out):
-        errors += sum(int(n) for n in match.groups())
-    return {
-        "rps": float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1)),
-        "p50": to_ms(re.search(r"50%\s+(\S+)", out).group(1)),
-        "p99": to_ms(re.search(r"99%\s+(\S+)", out).group(1)),
-        "errors": errors,
-    }
+def purge_storm(args, env, port):
+    """wrk on home, list and detail through the front while a release is saved every 0.5 s."""
+    os.environ.update(env)
+    # Django is set up only here, with the servers' settings; models need the registry.
+    import django
+
+    django.setup()
+    from press.models import PressRelease
+
+    release = PressRelease.objects.get(slug_en=DETAIL.rsplit("/", 1)[1])
+    stop = threading.Event()
+
+    def editor():
+        number = 0
+        while not stop.wait(0.5):
+            number += 1
+            release.description_en = f"Edit number {number}"
+            release.save()
+
+    saver = threading.Thread(target=editor, daemon=True)
+    saver.start()
+    try:
+        return wrk(args, port, (HOME, LIST, DETAIL), seconds=args.storm_seconds)
+    finally:
+        stop.set()
+        saver.join()
 
 
-def measure_purge(port, path, rounds=20):
-    """Time a site-wide purge (one cache write) and the first request after it."""
-    setup()
-    from tas_site import page_cache  # needs the settings that setup() loaded
+def report(args, results, loads):
+    print(f"\n{'server':<22}{'scenario':<20}{'req/s':>9}{'p50 ms':>9}{'p99 ms':>9}"
+          f"{'p99/p50':>9}{'errors':>8}")  # fmt: skip
+    for (server, scenario), r in results.items():
+        ratio = r["p99"] / r["p50"] if r["p50"] else float("inf")
+        print(f"{server:<22}{scenario:<20}{r['rps']:>9.0f}{r['p50']:>9.2f}{r['p99']:>9.2f}"
+              f"{ratio:>9.1f}{r['errors']:>8}")  # fmt: skip
 
-    purges, misses, hits = [], [], []
-    for _ in range(rounds):
-        started = time.perf_counter()
-        page_cache._new_token()
-        purges.append(time.perf_counter() - started)
-        response, _, elapsed = get(port, path)
-        assert response.getheader("X-Page-Cache") == "miss", response.getheader("X-Page-Cache")
-        misses.append(elapsed)
-        response, _, elapsed = get(port, path)
-        assert response.getheader("X-Page-Cache") == "hit", response.getheader("X-Page-Cache")
-        hits.append(elapsed)
-    return {name: statistics.median(values) * 1000
-            for name, values in (("purge", purges), ("miss", misses), ("hit", hits))}  # fmt: skip
+    def rps(server, scenario):
+        found = results.get((server, scenario))
+        return found["rps"] if found else float("nan")
+
+    front = rps("nginx + " + PRODUCTION_SERVER, "detail, cached")
+    print(f"\nfront cached / file:              {front / rps('nginx', 'the page as a file'):.2f}x"
+          "  (target >= 0.5, stretch 0.8)")  # fmt: skip
+    base = "gunicorn-gthread"
+    for scenario, target in (("detail, cached", 2), ("detail, uncached", None),
+                             ("list, uncached", 4)):  # fmt: skip
+        ratio = rps(PRODUCTION_SERVER, scenario) / rps(base, scenario)
+        goal = f"  (target >= {target})" if target else ""
+        print(f"{PRODUCTION_SERVER} / gthread, {scenario + ':':<18}{ratio:>6.2f}x{goal}")
+    worst = max(r["p99"] / r["p50"] for r in results.values() if r["p50"])
+    print(
+        f"worst p99/p50: {worst:.1f} (target <= 3); errors: "
+        f"{sum(r['errors'] for r in results.values())} (target 0)"
+    )
+    averages = "; ".join(f"{when} {' '.join(f'{x:.2f}' for x in load)}" for when, load in loads)
+    print(f"load average (1, 5, 15 min): {averages}")
 
 
 def main():
     args = parse_args()
-    if shutil.which("wrk") is None:
-        sys.exit("wrk is not installed: apt-get install -y wrk")
+    for tool in ("wrk", services.NGINX, services.REDIS_SERVER):
+        if not shutil.which(tool) and not Path(tool).exists():
+            sys.exit(f"{tool} is not installed: make bench-deps")
     workdir = Path(tempfile.mkdtemp(prefix="tas-bench-"))
-    env = environment(args, workdir)
-    os.environ.update(env)
-    print(f"database: {env['DATABASE_URL'].split('://')[0]}, "
-          f"cache: {'redis' if 'REDIS_URL' in env else 'file'}, gunicorn: "
-          f"{args.workers} workers x {args.threads} threads, wrk: {args.wrk_threads} thread(s), "
-          f"{args.connections} connections, {args.duration} s per run, "
-          f"median of {args.repeat} run(s)")  # fmt: skip
-    manage(env, "migrate", "--noinput", "-v0")
-    manage(env, "collectstatic", "--noinput", "-v0")
-    manage(env, "shell", "-v0", "-c", CONTENT)
-    detail, static = "/en/press-releases/release-5", "/static/css/site.css"
-
-    results = {}
-    with serving(args, env, page_cache=True) as port:
-        for _ in range(2):
-            response, _, _ = get(port, detail)
-        assert response.status == 200 and response.getheader("X-Page-Cache") == "hit"
-        results["static file"] = wrk(args, port, static)
-        results["detail, cached"] = wrk(args, port, detail)
-        purge = measure_purge(port, detail)
-    with serving(args, env, page_cache=False) as port:
-        response, _, _ = get(port, detail)
-        assert response.status == 200 and response.getheader("X-Page-Cache") is None
-        results["detail, uncached"] = wrk(args, port, detail)
+    loads = [("start", os.getloadavg())]
+    with services.redis_server() as redis:
+        env = services.production_environment(
+            workdir, args.database_url or f"sqlite:///{workdir / 'bench.sqlite3'}", redis.url
+        )
+        env.update(LOG_LEVEL="ERROR", ACCESS_LOG="false")
+        print(f"database: {env['DATABASE_URL'].split('://')[0]}, cache: redis (own server), "
+              f"{os.cpu_count()} cores, wrk: {args.wrk_threads} threads, {args.connections} "
+              f"connections, {args.duration} s per scenario; {args.workers} processes for "
+              f"granian and gunicorn-sync, gunicorn.conf.py as is for gthread")  # fmt: skip
+        prepare(env)
+        results = {}
+        measure_front(args, env, results)
+        for kind in args.servers.split(","):
+            measure_server(args, env, kind, results)
+    loads.append(("end", os.getloadavg()))
     shutil.rmtree(workdir, ignore_errors=True)
-
-    print(f"\n{'scenario':<18}{'req/s':>10}{'p50 ms':>10}{'p99 ms':>10}{'p99/p50':>9}{'errors':>8}")
-    for name, r in results.items():
-        print(f"{name:<18}{r['rps']:>10.0f}{r['p50']:>10.2f}{r['p99']:>10.2f}"
-              f"{r['p99'] / r['p50']:>9.1f}{r['errors']:>8}")  # fmt: skip
-    cached, uncached = results["detail, cached"], results["detail, uncached"]
-    static_rps = results["static file"]["rps"]
-    print(f"\ncached / static:   {cached['rps'] / static_rps:.2f}x  (target >= 0.6, stretch 0.8)")
-    print(f"cached / uncached: {cached['rps'] / uncached['rps']:.1f}x  (target >= 5)")
-    print(
-        f"site-wide purge: {purge['purge']:.2f} ms; next request (re-render) "
-        f"{purge['miss']:.2f} ms; then a hit {purge['hit']:.2f} ms (medians, one client)"
-    )
+    report(args, results, loads)
 
 
 if __name__ == "__main__":

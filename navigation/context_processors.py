@@ -6,7 +6,7 @@ from .chrome import get_chrome
 
 def chrome(request):
     """Menus, labels and options for every template, fetched only if a template asks."""
-    data = SimpleLazyObject(get_chrome)
+    data = SimpleLazyObject(lambda: get_chrome(request=request))
     return {
         "chrome": data,
         "labels": SimpleLazyObject(lambda: data["labels"]),

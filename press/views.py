@@ -45,6 +45,8 @@ class QueryPageMixin:
     a notice instead of a 404, and page links keep the usable parameters."""
 
     form = None
+    # Query parameters whose values are free text: a page per value is not worth sharing.
+    free_text_params = ()
 
     def paginate_queryset(self, queryset, page_size):
         paginator = self.get_paginator(queryset, page_size)
@@ -60,11 +62,14 @@ class QueryPageMixin:
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)  # paginates
         page = context["page_obj"]
-        labels = get_chrome()["labels"]
+        labels = get_chrome(request=self.request)["labels"]
         notices = self.form.notices if self.form is not None else []
         if not self.page_is_valid:
             notices.append("invalidPageMessage")
         query = self.form.query_string() if self.form is not None else ""
+        self.shareable = not notices and not any(
+            self.request.GET.get(name, "").strip() for name in self.free_text_params
+        )
         context.update(
             form=self.form,
             notices=[labels[key] for key in notices],
@@ -75,11 +80,22 @@ class QueryPageMixin:
         )
         return context
 
+    def render_to_response(self, context, **kwargs):
+        response = super().render_to_response(context, **kwargs)
+        if not self.shareable:
+            # Kept out of the page cache and shared caches: searches and junk values
+            # are unbounded, and would fill the cache one page each.
+            patch_cache_control(response, private=True)
+        return response
+
 
 class PressReleaseListView(QueryPageMixin, ListView):
     template_name = "press/list.html"
     context_object_name = "releases"
     paginate_by = 12
+    # What the page cache keys this page by (tas_site.page_cache).
+    page_cache_params = ("activity", "from", "to", "q", "page")
+    free_text_params = ("q",)
 
     def get_queryset(self):
         self.form = ReleaseFilterForm(self.request.GET, activities=Activity.objects.all())
@@ -92,6 +108,8 @@ class SearchView(QueryPageMixin, ListView):
     template_name = "press/search.html"
     context_object_name = "results"
     paginate_by = 10
+    page_cache_params = ("key", "category", "page")
+    free_text_params = ("key",)
 
     def get_queryset(self):
         self.form = SiteSearchForm(self.request.GET)
@@ -103,7 +121,7 @@ class SearchView(QueryPageMixin, ListView):
         context = super().get_context_data(**kwargs)
         page = context["page_obj"]
         page.object_list = attach_snippets(page.object_list, self.form.key_value, get_language())
-        labels = get_chrome()["labels"]
+        labels = get_chrome(request=self.request)["labels"]
         category = self.form.category_value
         category_label = SiteSearchForm.CATEGORY_LABELS.get(category)
         context.update(
@@ -141,6 +159,7 @@ class GalleryView(QueryPageMixin, ListView):
     template_name = "press/gallery.html"
     context_object_name = "releases"
     paginate_by = 24
+    page_cache_params = ("page",)
 
     def get_queryset(self):
         return (
@@ -151,7 +170,7 @@ class GalleryView(QueryPageMixin, ListView):
         )
 
     def get_context_data(self, **kwargs):
-        labels = get_chrome()["labels"]
+        labels = get_chrome(request=self.request)["labels"]
         return super().get_context_data(**press_section(labels, labels["galleryLabel"]), **kwargs)
 
 
@@ -190,7 +209,7 @@ class PressReleaseDetailView(DetailView):
 
     def get_context_data(self, **kwargs):
         release = self.object
-        labels = get_chrome()["labels"]
+        labels = get_chrome(request=self.request)["labels"]
         next_release = release.next_release()
         skip = [next_release.pk] if next_release else []
         return super().get_context_data(

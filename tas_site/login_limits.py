@@ -6,6 +6,11 @@ counter is at its limit. The counters live in the shared cache (Redis in
 production), so every worker and every app server sees the same numbers, and
 they expire by themselves: no table, no cleanup job. django-axes does more
 (lockout records, admin screens) than this site needs.
+
+While the shared cache is unreachable (its circuit breaker is open), the
+counts move to this process's memory: each process then enforces the limits
+on its own, so an attacker gets at most the limit times the number of
+processes, never unlimited attempts, and editors are never all locked out.
 """
 
 import hashlib
@@ -13,9 +18,12 @@ import hashlib
 from django.conf import settings
 from django.contrib.auth.signals import user_logged_in, user_login_failed
 from django.core.cache import cache
+from django.core.cache.backends.locmem import LocMemCache
 from django.dispatch import receiver
 from django.http import HttpResponse
 from django.urls import reverse
+
+from .redis_cache import cache_available
 
 KEY = "login-failures:{kind}:{value}"
 
@@ -43,21 +51,38 @@ def _limits():
     return {"ip": settings.LOGIN_FAILURES_PER_IP, "user": settings.LOGIN_FAILURES_PER_USERNAME}
 
 
+# This process's counts while the shared cache is away.
+local_counts = LocMemCache("login-limits", {"OPTIONS": {"MAX_ENTRIES": 10_000}})
+
+
+def _with_counts(operation):
+    """Run ``operation(counts)`` on the shared cache, or on local memory if that is away."""
+    if cache_available(cache):
+        result = operation(cache)
+        if cache_available(cache):
+            return result
+    return operation(local_counts)
+
+
 def is_locked_out(request, username):
     keys = _keys(request, username)
-    counts = cache.get_many(list(keys.values()))
+    counts = _with_counts(lambda counts: counts.get_many(list(keys.values())))
     limits = _limits()
     return any(counts.get(key, 0) >= limits[kind] for kind, key in keys.items())
 
 
 def record_failure(request, username):
-    for key in _keys(request, username).values():
+    _with_counts(lambda counts: _count(counts, _keys(request, username).values()))
+
+
+def _count(counts, keys):
+    for key in keys:
         # add() starts the window; incr() keeps its expiry.
-        cache.add(key, 0, settings.LOGIN_LOCKOUT_SECONDS)
+        counts.add(key, 0, settings.LOGIN_LOCKOUT_SECONDS)
         try:
-            cache.incr(key)
+            counts.incr(key)
         except ValueError:  # expired between add and incr
-            cache.set(key, 1, settings.LOGIN_LOCKOUT_SECONDS)
+            counts.set(key, 1, settings.LOGIN_LOCKOUT_SECONDS)
 
 
 @receiver(user_login_failed)
@@ -69,7 +94,8 @@ def login_failed(sender, credentials, request=None, **kwargs):
 @receiver(user_logged_in)
 def logged_in(sender, request, user, **kwargs):
     if request is not None:
-        cache.delete(_keys(request, user.get_username())["user"])
+        key = _keys(request, user.get_username())["user"]
+        _with_counts(lambda counts: counts.delete(key))
 
 
 class LoginRateLimitMiddleware:

@@ -15,6 +15,15 @@ rules, in the order they apply:
   commit carries the old token, so it can never be served afterwards.
 * A page also expires when the next scheduled release goes live, so releases
   appear at their time with no one saving anything.
+* Pages are keyed by their path and only the query parameters their view
+  reads (``page_cache_params`` on the view class), normalised and sorted. A
+  request with other parameters (tracking tags, junk) is answered from the
+  clean page's entry when there is one and never stored, so junk query
+  strings cannot fill the cache. Views mark free-text and invalid queries
+  ``private`` so they are not stored either.
+* A page stays in the cache past its freshness (``PAGE_CACHE_STALE_SECONDS``)
+  as a last-good copy: when the database is unreachable, it is served with
+  ``Age`` and ``Warning`` headers rather than the 503 page.
 
 Invalidation is a site-wide bump rather than per-URL: pages show releases in
 many places (lists, home, the "next" link of the previous release, feeds,
@@ -23,17 +32,21 @@ sitemaps, search), publishes are rare, and a re-render is a few milliseconds.
 
 import hashlib
 import logging
+import time
 import uuid
 
 from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
 from django.http import HttpResponse
-from django.utils import timezone
+from django.urls import Resolver404, resolve
+from django.utils import timezone, translation
 from django.utils.cache import get_conditional_response, patch_cache_control
-from django.utils.http import http_date, parse_http_date_safe
+from django.utils.http import http_date, parse_http_date_safe, urlencode
 
 from press.models import PressRelease
+
+from .outages import is_database_outage
 
 logger = logging.getLogger(__name__)
 
@@ -79,9 +92,30 @@ def next_change(token, now):
     return at
 
 
+def view_params(path):
+    """The query parameters the view at ``path`` reads (its ``page_cache_params``)."""
+    # Runs before LocaleMiddleware: i18n_patterns match the active language's prefix only.
+    try:
+        with translation.override(translation.get_language_from_path(path)):
+            view = resolve(path).func
+    except Resolver404:
+        return ()
+    return getattr(getattr(view, "view_class", view), "page_cache_params", ())
+
+
 def page_key(request):
-    address = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
-    return PAGE_KEY.format(digest=hashlib.sha256(address.encode()).hexdigest())
+    """(cache key, whether the request carries parameters its view does not read)."""
+    params = view_params(request.path_info)
+    pairs = sorted(
+        (name, value.strip())
+        for name in params
+        for value in request.GET.getlist(name)
+        if value.strip()
+    )
+    query = f"?{urlencode(pairs)}" if pairs else ""
+    address = f"{request.scheme}://{request.get_host()}{request.path}{query}"
+    extra = any(name not in params for name in request.GET)
+    return PAGE_KEY.format(digest=hashlib.sha256(address.encode()).hexdigest()), extra
 
 
 def is_candidate(request):
@@ -107,26 +141,47 @@ def is_storable(request, response):
 
 
 class CachedPage:
-    __slots__ = ("token", "expires_at", "status", "headers", "body")
+    """A stored response; ``expires_at`` ends its freshness, ``stored_at`` dates a stale copy."""
 
-    def __init__(self, token, expires_at, status, headers, body):
+    __slots__ = ("token", "expires_at", "status", "headers", "body", "stored_at")
+
+    def __init__(self, token, expires_at, status, headers, body, stored_at):
         self.token = token
         self.expires_at = expires_at
         self.status = status
         self.headers = headers
         self.body = body
+        self.stored_at = stored_at
 
     def __getstate__(self):
-        return (self.token, self.expires_at, self.status, self.headers, self.body)
+        return (self.token, self.expires_at, self.status, self.headers, self.body, self.stored_at)
 
     def __setstate__(self, state):
-        self.token, self.expires_at, self.status, self.headers, self.body = state
+        if len(state) == 5:  # stored before stored_at existed
+            state = (*state, None)
+        self.token, self.expires_at, self.status, self.headers, self.body, self.stored_at = state
+
+    def is_fresh(self, token, now):
+        """Same purge token, before the next scheduled publish, within its lifetime."""
+        return (
+            self.token == token
+            and (self.expires_at is None or now < self.expires_at)
+            # The safety-net lifetime counts on the wall clock (``stored_at`` is time.time()).
+            and (self.stored_at or 0) + settings.PAGE_CACHE_SECONDS > time.time()
+        )
 
     def response(self, request):
         response = HttpResponse(b"" if request.method == "HEAD" else self.body, status=self.status)
         for name, value in self.headers:
             response.headers[name] = value
         response.headers["X-Page-Cache"] = "hit"
+        return response
+
+    def stale_response(self, request):
+        response = self.response(request)
+        response.headers["X-Page-Cache"] = "stale"
+        response.headers["Age"] = str(max(0, int(time.time() - (self.stored_at or 0))))
+        response.headers["Warning"] = '111 - "Revalidation Failed"'
         return response
 
 
@@ -167,41 +222,47 @@ class PageCacheMiddleware:
         if not is_candidate(request):
             return self.get_response(request)
         try:
-            key = page_key(request)
+            key, extra_params = page_key(request)
+        except Exception:  # DisallowedHost and the like: the rest of the stack answers
+            return self.get_response(request)
+        try:
+            # The Redis backend itself answers a miss when Redis is away (redis_cache).
             found = cache.get_many([PURGE_KEY, key])
             token = found.get(PURGE_KEY) or _current_token()
         except Exception:
             logger.exception("Page cache unavailable; rendering without it")
             return self.get_response(request)
         page = found.get(key)
-        if page is not None and page.token == token and self._fresh(page):
+        now = timezone.now().timestamp()
+        if page is not None and page.is_fresh(token, now):
             return conditional(request, page.response(request))
 
         response = self.get_response(request)
-        if is_storable(request, response):
-            self._store(key, token, response)
+        if page is not None and is_database_outage(response):
+            # Better yesterday's page than an error while the database is away.
+            return page.stale_response(request)
+        if token is not None and not extra_params and is_storable(request, response):
+            self._store(key, token, response, now)
         return conditional(request, response)
 
-    def _fresh(self, page):
-        return page.expires_at is None or timezone.now().timestamp() < page.expires_at
-
-    def _store(self, key, token, response):
+    def _store(self, key, token, response, now):
         prepare_for_storage(response)
-        now = timezone.now().timestamp()
-        timeout = settings.PAGE_CACHE_SECONDS
         try:
             change_at = next_change(token, now)
-            if change_at is not None:
-                timeout = min(timeout, change_at - now)
-            if timeout <= 0:
+            if change_at is not None and change_at <= now:
                 return
             headers = [
                 (name, value)
                 for name, value in response.headers.items()
                 if name.lower() not in UNSTORED_HEADERS
             ]
-            page = CachedPage(token, change_at, response.status_code, headers, response.content)
-            cache.set(key, page, timeout)
+            page = CachedPage(
+                token, change_at, response.status_code, headers, response.content, time.time()
+            )
+            cache.set(
+                key, page, max(settings.PAGE_CACHE_SECONDS, settings.PAGE_CACHE_STALE_SECONDS)
+            )
         except Exception:
             logger.exception("Could not store a page in the page cache")
+            return
         response.headers["X-Page-Cache"] = "miss"

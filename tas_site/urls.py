@@ -11,10 +11,18 @@ from press.views import HomeView, RootRedirectView
 
 from .sitemaps import SITEMAPS
 
+
+def sitemap_view(request, **kwargs):
+    return sitemap(request, **kwargs)
+
+
+# The sitemap index's pages: what the page cache keys sitemap.xml by.
+sitemap_view.page_cache_params = ("p",)
+
 urlpatterns = [
     path("", RootRedirectView.as_view(), name="root"),
     path("admin/", admin.site.urls),
-    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("sitemap.xml", sitemap_view, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("robots.txt", RobotsView.as_view(), name="robots"),
     # The home page is /<lang> exactly, as the old site links it (see ExactLanguagePattern).
     URLResolver(
@@ -36,3 +44,4 @@ if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
 handler404 = "press.views.page_not_found"
+handler500 = "tas_site.outages.server_error"

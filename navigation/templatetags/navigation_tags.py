@@ -1,7 +1,9 @@
 from django import template
 from django.conf import settings
+from django.utils import timezone
 from django.utils.translation import get_language
 
+from ..chrome import fragments
 from ..i18n import language_name
 from ..links import Target, resolve_path
 from ..seo import page_alternates
@@ -104,6 +106,43 @@ def language_switcher(context):
         "page_language": current,
         "labels": context["labels"],
     }
+
+
+class ChromeFragmentNode(template.Node):
+    def __init__(self, name, nodelist):
+        self.name = name
+        self.nodelist = nodelist
+
+    def render(self, context):
+        chrome = context.get("chrome")
+        if not chrome or "version" not in chrome:
+            return self.nodelist.render(context)
+        page, section = current_targets(context)
+        linked = chrome["targets"]
+        key = (
+            chrome["version"],
+            get_language(),
+            self.name,
+            frozenset(page & linked),
+            frozenset(section & linked),
+            timezone.localdate().year,  # the footer's copyright year
+        )
+        return fragments.get_or_render(key, lambda: self.nodelist.render(context))
+
+
+@register.tag
+def chrome_fragment(parser, token):
+    """``{% chrome_fragment "footer" %}...{% endchrome_fragment %}``: rendered once per
+    chrome version, language and current menu item, then reused (navigation.chrome).
+
+    Only for markup that depends on nothing else: not the language switcher.
+    """
+    bits = token.split_contents()
+    if len(bits) != 2:
+        raise template.TemplateSyntaxError("chrome_fragment takes one name")
+    nodelist = parser.parse(("endchrome_fragment",))
+    parser.delete_first_token()
+    return ChromeFragmentNode(bits[1].strip("\"'"), nodelist)
 
 
 @register.simple_tag(name="language_name")

@@ -37,6 +37,9 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Load-balancer probes first: no HTTPS redirect, host check, cache or access log.
+    "tas_site.health.HealthCheckMiddleware",
+    "tas_site.logs.RequestLogMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
     "tas_site.middleware.PermissionsPolicyMiddleware",
@@ -44,6 +47,8 @@ MIDDLEWARE = [
     # Anonymous cache hits are answered here, like WhiteNoise answers static files;
     # everything below only runs for misses, staff and POSTs.
     "tas_site.page_cache.PageCacheMiddleware",
+    # Below the page cache, which answers an outage with a last-good copy when it has one.
+    "tas_site.outages.DatabaseOutageMiddleware",
     # Scheduled drafts of live releases go live on the first request after their moment.
     "press.drafts.DueDraftsMiddleware",
     "press.redirects.RedirectFallbackMiddleware",
@@ -91,9 +96,9 @@ if REDIS_URL:
             "BACKEND": "tas_site.redis_cache.ReusingRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": env("CACHE_KEY_PREFIX", default="tas"),
-            # A stalled Redis must not hang workers for long; the page cache
-            # falls back to rendering when the cache errors.
-            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
+            # A stalled Redis costs one timeout: then the backend's circuit
+            # breaker skips it for a few seconds and pages render without it.
+            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
         }
     }
 else:
@@ -104,6 +109,8 @@ else:
 # Django's back (raw SQL, QuerySet.update).
 PAGE_CACHE_ENABLED = env.bool("PAGE_CACHE_ENABLED", default=True)
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=600)
+# How long a page stays as a last-good copy, served only while the database is away.
+PAGE_CACHE_STALE_SECONDS = env.int("PAGE_CACHE_STALE_SECONDS", default=24 * 60 * 60)
 # Browsers and CDNs must revalidate (cheap: 304) so a correction shows at once.
 PAGE_CACHE_BROWSER_MAX_AGE = env.int("PAGE_CACHE_BROWSER_MAX_AGE", default=0)
 PAGE_CACHE_SKIP_PREFIXES = ("/admin/",)

@@ -2,6 +2,8 @@
 
 from django.core.exceptions import ImproperlyConfigured
 
+from tas_site.logs import json_logging
+
 from .base import *  # noqa: F403
 from .base import BASE_DIR, REDIS_URL, env
 
@@ -53,3 +55,20 @@ SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_AGE = env.int("SESSION_COOKIE_AGE", default=8 * 60 * 60)
 CSRF_COOKIE_SECURE = True
 X_FRAME_OPTIONS = "DENY"
+
+# JSON lines on stdout (tas_site.logs): one per request, errors with their traceback once.
+LOGGING = json_logging(env("LOG_LEVEL", default="WARNING"))
+if not env.bool("ACCESS_LOG", default=True):
+    LOGGING["loggers"]["tas_site.access"]["level"] = "WARNING"
+
+SENTRY_DSN = env("SENTRY_DSN", default="")
+if SENTRY_DSN:
+    # Optional dependency (pip install '.[sentry]'): imported only when configured.
+    import sentry_sdk
+
+    sentry_sdk.init(
+        dsn=SENTRY_DSN,
+        environment=env("SENTRY_ENVIRONMENT", default="production"),
+        traces_sample_rate=env.float("SENTRY_TRACES_SAMPLE_RATE", default=0.0),
+        send_default_pii=False,
+    )
