@@ -30,7 +30,8 @@ import threading
 import urllib.request
 from pathlib import Path
 
-from tests import services
+from benchmarks._django import setup
+from tests import load, services
 
 ROOT = Path(__file__).resolve().parent.parent
 PRODUCTION_SERVER = "granian"
@@ -79,7 +80,7 @@ def parse_args():
 
 
 def wrk(args, port, path, seconds=None):
-    return services.wrk(port, path, seconds or args.duration, args.connections, args.wrk_threads)
+    return load.wrk(port, path, seconds or args.duration, args.connections, args.wrk_threads)
 
 
 def get(port, path):
@@ -129,11 +130,8 @@ def measure_front(args, env, results):
 
 def purge_storm(args, env, port):
     """wrk on home, list and detail through the front while a release is saved every 0.5 s."""
-    os.environ.update(env)
     # Django is set up only here, with the servers' settings; models need the registry.
-    import django
-
-    django.setup()
+    setup(**env)
     from press.models import PressRelease
 
     release = PressRelease.objects.get(slug_en=DETAIL.rsplit("/", 1)[1])
@@ -187,7 +185,7 @@ def report(args, results, loads):
 
 def main():
     args = parse_args()
-    for tool in ("wrk", services.NGINX, services.REDIS_SERVER):
+    for tool in (load.WRK, services.NGINX, services.REDIS_SERVER):
         if not shutil.which(tool) and not Path(tool).exists():
             sys.exit(f"{tool} is not installed: make bench-deps")
     workdir = Path(tempfile.mkdtemp(prefix="tas-bench-"))

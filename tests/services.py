@@ -1,13 +1,13 @@
-"""Real processes for the fault and front tests: redis-server, a cuttable TCP proxy, nginx,
-and the app server with production settings, each on a free port of 127.0.0.1.
+"""Real services around the app for the fault and front tests: redis-server, a cuttable TCP
+proxy in front of PostgreSQL, nginx with deploy/nginx.conf, and the app server (granian, as
+in production, or gunicorn) with the production settings, each on a free port of 127.0.0.1.
 
-Every starter is a context manager that stops what it started, whatever happens.
+Built on tests.harness (free ports, starting, waiting, stopping); every starter is a context
+manager that stops what it started, whatever happens. Load generators: tests.load.
 """
 
 import contextlib
-import http.client
 import os
-import re
 import selectors
 import shutil
 import signal
@@ -21,46 +21,27 @@ import time
 import uuid
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+from tests.harness import BASE_DIR, free_port, running_process, stop, wait_for_port
+from tests.harness import production_environment as harness_environment
+
+ROOT = BASE_DIR
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
 REDIS_SERVER = shutil.which("redis-server") or "/usr/bin/redis-server"
 
 
-def free_port():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def port_open(port, host="127.0.0.1"):
-    try:
-        socket.create_connection((host, port), timeout=0.5).close()
-    except OSError:
-        return False
-    return True
-
-
-def wait_for_port(port, process=None, timeout=30, name="server"):
+def wait_for_other_sessions_to_end(connection, timeout=10):
+    """Wait until the servers' PostgreSQL sessions are gone (backends end a moment after their
+    process), so the test database can be dropped at the end of the run."""
     deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if process is not None and process.poll() is not None:
-            raise RuntimeError(f"{name} exited with status {process.returncode}")
-        if port_open(port):
-            return
-        time.sleep(0.05)
-    raise RuntimeError(f"{name} did not listen on {port} within {timeout} s")
-
-
-def stop(process, timeout=10):
-    if process.poll() is None:
-        with contextlib.suppress(ProcessLookupError):
-            os.kill(process.pid, signal.SIGCONT)  # a stopped process cannot exit
-        process.terminate()
-        try:
-            process.wait(timeout=timeout)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+    with connection.cursor() as cursor:
+        while time.monotonic() < deadline:
+            cursor.execute(
+                "SELECT count(*) FROM pg_stat_activity"
+                " WHERE datname = current_database() AND pid <> pg_backend_pid()"
+            )
+            if cursor.fetchone()[0] == 0:
+                return
+            time.sleep(0.1)
 
 
 def dead_redis_url():
@@ -98,7 +79,7 @@ class RedisServer:
              "--maxmemory-policy", "allkeys-lru"],
             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
         )  # fmt: skip
-        wait_for_port(self.port, self.process, name="redis-server")
+        wait_for_port(self.port, process=self.process)
 
     def kill(self):
         self.process.kill()
@@ -111,7 +92,8 @@ class RedisServer:
         os.kill(self.process.pid, signal.SIGCONT)
 
     def stop(self):
-        if self.process is not None:
+        if self.process is not None and self.process.poll() is None:
+            self.resume()  # a stopped process cannot exit
             stop(self.process)
 
 
@@ -255,41 +237,27 @@ def nginx(app_port, static_root, media_root):
     with tempfile.TemporaryDirectory(prefix="tas-nginx-") as folder:
         port = free_port()
         config = nginx_config(folder, port, app_port, static_root, media_root)
-        process = subprocess.Popen(  # noqa: S603 (fixed arguments)
-            [NGINX, "-p", folder, "-c", str(config), "-g", "daemon off;"],
-            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-        )  # fmt: skip
-        try:
-            wait_for_port(port, process, name="nginx")
+        argv = [NGINX, "-p", folder, "-c", config, "-g", "daemon off;"]
+        with running_process(argv, log=Path(folder) / "nginx.log", port=port):
             yield port
-        finally:
-            stop(process)
 
 
 def production_environment(folder, database_url, redis_url=""):
-    """Production settings on plain HTTP, with a cache key prefix of their own."""
-    env = {
-        key: value
-        for key, value in os.environ.items()
-        if key not in {"DATABASE_URL", "REDIS_URL", "TEST_DATABASE_NAME", "CACHE_KEY_PREFIX"}
+    """tests.harness's production environment with its files in ``folder`` and the page cache
+    on, under a cache key prefix of its own."""
+    folder = Path(folder)
+    values = {
+        "DATABASE_URL": database_url,
+        "STATIC_ROOT": folder / "static",
+        "MEDIA_ROOT": folder / "media",
+        "CACHE_DIR": folder / "cache",
+        "CACHE_KEY_PREFIX": f"svc-{uuid.uuid4().hex[:8]}",
+        "PAGE_CACHE_ENABLED": "true",
+        "LOG_LEVEL": "WARNING",
     }
-    env.update(
-        DJANGO_SETTINGS_MODULE="tas_site.settings.prod",
-        PYTHONPATH=str(ROOT),
-        SECRET_KEY="services-" + uuid.uuid4().hex * 2,
-        ALLOWED_HOSTS="127.0.0.1,localhost",
-        DATABASE_URL=database_url,
-        SECURE_SSL_REDIRECT="false",
-        STATIC_ROOT=str(Path(folder) / "static"),
-        MEDIA_ROOT=str(Path(folder) / "media"),
-        CACHE_DIR=str(Path(folder) / "cache"),
-        CACHE_KEY_PREFIX=f"svc-{uuid.uuid4().hex[:8]}",
-        PAGE_CACHE_ENABLED="true",
-        LOG_LEVEL="WARNING",
-    )
     if redis_url:
-        env["REDIS_URL"] = redis_url
-    return env
+        values["REDIS_URL"] = redis_url
+    return harness_environment(**values)
 
 
 def collectstatic(env):
@@ -323,147 +291,6 @@ def app_server_command(kind, port, workers=2):
 def app_server(env, kind="granian", workers=2, log=None):
     """Serve the site with production settings; yields (port, process)."""
     port = free_port()
-    out = open(log, "w") if log else subprocess.DEVNULL  # noqa: SIM115 (closed below)
-    process = subprocess.Popen(  # noqa: S603 (fixed arguments)
-        app_server_command(kind, port, workers), cwd=ROOT, env=env,
-        stdout=out, stderr=subprocess.STDOUT,
-    )  # fmt: skip
-    try:
-        wait_for_port(port, process, name=kind)
+    argv = app_server_command(kind, port, workers)
+    with running_process(argv, env=env, log=log, port=port) as process:
         yield port, process
-    finally:
-        stop(process)
-        if log:
-            out.close()
-
-
-class Load:
-    """A bounded load generator: ``clients`` threads cycling through ``paths`` on one port.
-
-    Every answer is recorded as (phase, path, status, seconds, X-Page-Cache);
-    status 0 means no HTTP answer at all (refused, reset, timed out). Requests
-    that start in one phase and end in the next are counted in neither.
-    """
-
-    def __init__(self, port, paths, clients=4, timeout=5):
-        self.port = port
-        self.paths = paths
-        self.timeout = timeout
-        self.phase = "start"
-        self.records = []
-        self.lock = threading.Lock()
-        self.running = True
-        self.threads = [
-            threading.Thread(target=self._client, args=(number,), daemon=True)
-            for number in range(clients)
-        ]
-
-    def __enter__(self):
-        for thread in self.threads:
-            thread.start()
-        return self
-
-    def __exit__(self, *exc):
-        self.running = False
-        for thread in self.threads:
-            thread.join(timeout=self.timeout + 5)
-
-    def _client(self, number):
-        conn = None
-        step = number
-        while self.running:
-            path = self.paths[step % len(self.paths)]
-            step += 1
-            phase = self.phase
-            started = time.perf_counter()
-            try:
-                if conn is None:
-                    conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=self.timeout)
-                conn.request("GET", path)
-                response = conn.getresponse()
-                response.read()
-                record = (phase, path, response.status, time.perf_counter() - started,
-                          response.getheader("X-Page-Cache"))  # fmt: skip
-                if response.getheader("Connection", "").lower() == "close":
-                    conn.close()
-                    conn = None
-            except (OSError, http.client.HTTPException):
-                record = (phase, path, 0, time.perf_counter() - started, None)
-                if conn is not None:
-                    conn.close()
-                conn = None
-            if self.phase != phase:
-                continue  # straddles two phases: it belongs to neither
-            with self.lock:
-                self.records.append(record)
-
-    def begin(self, phase):
-        """Label the requests started from now on (set it before injecting the fault)."""
-        self.phase = phase
-
-    def during(self, phase, seconds):
-        self.phase = phase
-        time.sleep(seconds)
-
-    def of(self, phase, path=None):
-        with self.lock:
-            return [r for r in self.records if r[0] == phase and (path is None or r[1] == path)]
-
-
-def percentile(values, fraction):
-    ordered = sorted(values)
-    if not ordered:
-        return 0.0
-    return ordered[min(len(ordered) - 1, int(fraction * len(ordered)))]
-
-
-WRK = shutil.which("wrk") or "/usr/bin/wrk"
-WRK_UNITS = {"us": 1e-3, "ms": 1.0, "s": 1e3, "m": 6e4}
-# A wrk script that cycles through several paths on one connection pool.
-WRK_ROTATE = """
-local paths = {%s}
-local i = 0
-request = function()
-  i = i + 1
-  return wrk.format("GET", paths[(i %% #paths) + 1])
-end
-"""
-
-
-def _to_ms(text):
-    match = re.fullmatch(r"([\d.]+)(us|ms|s|m)", text)
-    if match is None:  # "-nan" when nothing answered
-        return float("inf")
-    number, unit = match.groups()
-    return float(number) * WRK_UNITS[unit]
-
-
-def wrk(port, paths, seconds, connections=16, threads=2):
-    """Load ``paths`` (one or several, in turn) with wrk; requests/s, p50/p99 ms and errors."""
-    paths = [paths] if isinstance(paths, str) else list(paths)
-    command = [WRK, f"-t{threads}", f"-c{connections}", f"-d{seconds}s", "--latency"]
-    with tempfile.TemporaryDirectory(prefix="tas-wrk-") as folder:
-        if len(paths) > 1:
-            script = Path(folder) / "rotate.lua"
-            script.write_text(WRK_ROTATE % ", ".join(f'"{path}"' for path in paths))
-            command += ["-s", str(script)]
-        command.append(f"http://127.0.0.1:{port}{paths[0]}")
-        out = subprocess.run(  # noqa: S603 (fixed arguments)
-            command, capture_output=True, text=True, check=True, timeout=seconds + 60
-        ).stdout
-    if "Requests/sec" not in out:
-        raise RuntimeError(f"wrk printed no results:\n{out}")
-    errors = 0
-    if match := re.search(r"Non-2xx or 3xx responses: (\d+)", out):
-        errors += int(match.group(1))
-    socket_errors = r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)"
-    if match := re.search(socket_errors, out):
-        errors += sum(int(n) for n in match.groups())
-    return {
-        "requests": int(re.search(r"(\d+) requests in", out).group(1)),
-        "rps": float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1)),
-        # The "Latency Distribution" lines; "Thread Stats" has percentages too.
-        "p50": _to_ms(re.search(r"^\s+50%\s+(\S+)", out, re.MULTILINE).group(1)),
-        "p99": _to_ms(re.search(r"^\s+99%\s+(\S+)", out, re.MULTILINE).group(1)),
-        "errors": errors,
-    }

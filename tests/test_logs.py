@@ -9,7 +9,7 @@ import sys
 from django.test import SimpleTestCase, TestCase
 
 from tas_site.logs import JsonFormatter, json_logging
-from tests.services import ROOT
+from tests.harness import BASE_DIR as ROOT
 
 
 class RequestLogTests(TestCase):

@@ -12,8 +12,7 @@ from redis.exceptions import ResponseError
 from tas_site import redis_cache
 from tas_site.login_limits import local_counts
 from tas_site.redis_cache import CircuitBreaker, ReusingRedisCache
-from tests.builders import make_release
-from tests.navigation.builders import make_menu_item
+from tests.builders import make_menu_item, make_release
 from tests.services import dead_redis_caches, dead_redis_url
 
 

@@ -6,9 +6,7 @@ from django.core.cache import cache
 from django.test import TestCase
 
 from navigation import chrome
-from tests.builders import make_release
-
-from .builders import make_menu_item
+from tests.builders import make_menu_item, make_release
 
 
 class ChromeRenderTests(TestCase):
