@@ -54,6 +54,7 @@ PURGE_KEY = "pagecache:purge"
 NEXT_CHANGE_KEY = "pagecache:next:{token}"
 PAGE_KEY = "pagecache:page:{digest}"
 STORED_STATUSES = {200, 301}
+GONE_STATUSES = {404, 410}
 # Headers that describe one response on the wire; everything else is replayed on a hit.
 UNSTORED_HEADERS = {"set-cookie", "date", "x-page-cache"}
 
@@ -241,6 +242,9 @@ class PageCacheMiddleware:
         if page is not None and is_database_outage(response):
             # Better yesterday's page than an error while the database is away.
             return page.stale_response(request)
+        if page is not None and response.status_code in GONE_STATUSES:
+            # An unpublished page must not come back as a last-good copy in an outage.
+            cache.delete(key)
         if token is not None and not extra_params and is_storable(request, response):
             self._store(key, token, response, now)
         return conditional(request, response)

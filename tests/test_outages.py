@@ -96,6 +96,16 @@ class LastGoodCopyTests(OutageTestCase):
         self.assertEqual(response["X-Page-Cache"], "miss")
         self.assertNotIn("Warning", response)
 
+    def test_an_unpublished_page_is_not_kept_as_a_last_good_copy(self):
+        url = self.release.get_absolute_url("en")
+        self.client.get(url)
+        self.release.status = "draft"
+        with self.captureOnCommitCallbacks(execute=True):
+            self.release.save()
+        self.assertEqual(self.client.get(url).status_code, 404)
+        with database_down(), self.assertLogs("tas_site.outages", "WARNING"):
+            self.assertEqual(self.client.get(url).status_code, 503)
+
     def test_the_copy_outlives_its_freshness(self):
         url = self.release.get_absolute_url("en")
         self.client.get(url)
