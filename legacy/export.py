@@ -75,9 +75,11 @@ class PageJSON:
         return self.request.build_absolute_uri(url) if url else None
 
     def image_urls(self, image, names):
-        # A variant not generated yet falls back to the source file, so the shape holds.
+        # A variant the worker has not made yet is null: the keys (the shape) stay, and
+        # a consumer shows its placeholder, not a 404 nor the multi-megabyte original.
+        # The page cache is purged when the variants are recorded.
         variants = image.variant_urls(names)
-        return {name: self.absolute(variants.get(name) or image.file.url) for name in names}
+        return {name: self.absolute(variants.get(name)) for name in names}
 
     def document(self):
         query = self.query()

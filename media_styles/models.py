@@ -2,7 +2,8 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 
 from . import source as sources
-from .specs import PAGE_IMAGE_SIZES
+from . import variants as variant_files
+from .specs import PAGE_IMAGE_SIZES, SIZES
 
 
 def validate_source(value):
@@ -27,7 +28,7 @@ class Image(models.Model):
         validators=[validate_source],
         help_text=(
             "JPEG, PNG, GIF or WebP; at least 199×190 pixels, at most 50 megapixels. "
-            "The named sizes are generated when you save."
+            "The named sizes are generated in the background after you save."
         ),
     )
     width = models.PositiveIntegerField(editable=False, default=0)
@@ -51,8 +52,18 @@ class Image(models.Model):
     # Filled when variants are generated: {size name: {"webp": url path, "avif": url path or
     # None, "width": w, "height": h}}. Pages read it and never touch storage.
     variants = models.JSONField(default=dict, blank=True, editable=False)
-    # SHA-256 of the source file the variants were made from (part of their file names).
+    # SHA-256 of the source file (part of the variants' names); set when it is uploaded.
     source_hash = models.CharField(max_length=64, blank=True, editable=False)
+    WAITING, DONE, FAILED = "waiting", "done", "failed"
+    variants_status = models.CharField(
+        "sizes",
+        max_length=10,
+        choices=[(WAITING, "waiting"), (DONE, "done"), (FAILED, "failed")],
+        default=WAITING,
+        editable=False,
+    )
+    # Why the last generation failed, in words an editor can act on.
+    variants_error = models.CharField(max_length=500, blank=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -62,13 +73,35 @@ class Image(models.Model):
     def __str__(self):
         return self.title or self.original_name or self.file.name
 
+    # What generating variants records (a save with these update_fields is the job's).
+    VARIANT_FIELDS = ["variants", "source_hash", "width", "height", "variants_status",
+                      "variants_error"]  # fmt: skip
+
     def save(self, *args, **kwargs):
         # Checked here too, not only in full_clean(): a bad file from the shell or
         # a script must not reach storage either.
         if self.file and not self.file._committed:
             source = self.prepare_upload()
             self.width, self.height = source.width, source.height
+            self.source_hash = source.sha256
+            # The old variants show another picture: placeholders until the new ones.
+            self.variants = {}
+            self.variants_status, self.variants_error = self.WAITING, ""
+        elif kwargs.get("update_fields") is None and not self._state.adding:
+            # The worker owns these fields: an instance loaded before it finished
+            # must not write its stale copy back.
+            recorded = type(self).objects.filter(pk=self.pk).values(*self.VARIANT_FIELDS).first()
+            for field, value in (recorded or {}).items():
+                setattr(self, field, value)
+            if self.needs_variants():
+                # A focal point or spec change (or a failed try): the old crops stay
+                # until the new ones exist.
+                self.variants_status, self.variants_error = self.WAITING, ""
         super().save(*args, **kwargs)
+
+    def needs_variants(self):
+        """Whether the recorded variants are missing or outdated (database only)."""
+        return bool(self.file) and not variant_files.is_current(self)
 
     def prepare_upload(self):
         """Validate and decode the uploaded (not yet stored) file, once per upload."""
@@ -89,6 +122,21 @@ class Image(models.Model):
     def variant(self, name):
         """The stored variant ``name`` (see ``specs.SIZES``), or None if not generated."""
         return self.variants.get(name)
+
+    def planned_variant(self, name):
+        """(URL, width, height) of the WebP variant ``name``, made or about to be made:
+        for HTML stored now and shown after the worker has run (imported bodies)."""
+        variant = self.variants.get(name)
+        if variant and variant.get("webp"):
+            return variant["webp"], variant["width"], variant["height"]
+        return variant_files.planned(self, name)
+
+    def placeholder_size(self, name):
+        """(width, height) of variant ``name`` before it exists (its aspect ratio)."""
+        size = SIZES[name]
+        if size.crops or not (self.width and self.height):
+            return size.width, size.height or size.width
+        return size.width, max(1, round(self.height * size.width / self.width))
 
     def variant_or_original(self, name):
         """(URL, width, height) of the WebP variant ``name``, or of the original file while

@@ -1,32 +1,30 @@
-"""Generating the named variants of an Image and keeping the files in step.
+"""Generating the named variants of an Image and keeping the stored objects in step.
 
-Files live under ``MEDIA_ROOT/variants/<image id>/`` and are named
-``<size name>-<digest>.<webp|avif>``, the digest covering the source's content
-hash, the size's settings and the focal point. Two processes generating the same
-image therefore write the same names with the same content; each file is written
-to a temporary name and renamed into place, so a served file is always complete.
+Objects are stored through Django's storage API (a local folder or an S3 bucket)
+under ``variants/<image id>/<size name>-<digest>.<webp|avif>``, the digest covering
+the source's content hash, the size's settings and the focal point: a name always
+means the same bytes, so each object is written once, never replaced, and may be
+cached forever (``storage.IMMUTABLE``). Pages read the URLs recorded on the image
+and never touch storage.
 """
 
+import datetime
 import hashlib
 import io
-import os
-import secrets
-import shutil
-import time
-from pathlib import Path
+from pathlib import PurePosixPath
 
 from django.core.files.storage import default_storage
-from django.db.models.signals import post_save
+from django.utils import timezone
 from PIL import features
 from pilkit.processors import ProcessorPipeline
 
 from .source import prepare
 from .specs import AVIF_OPTIONS, REDUCING_GAP, SIZES, WEBP_OPTIONS
+from .storage import VARIANTS_ROOT, list_folder, subfolders, write_once
 
-ROOT = "variants"
-TEMP_SUFFIX = ".tmp"
-# Unreferenced files younger than this are left alone by the orphan sweep: they
-# may belong to a save whose transaction has not committed yet.
+ROOT = VARIANTS_ROOT
+# Unreferenced objects younger than this are left alone by the orphan sweep: they
+# may belong to a job whose results are not recorded yet.
 ORPHAN_GRACE_SECONDS = 15 * 60
 AVIF = features.check("avif")
 
@@ -43,6 +41,13 @@ def digest(source_hash, size, anchor):
     return hashlib.sha256(key.encode()).hexdigest()[:16]
 
 
+def job_key(source_hash, anchor):
+    """What a set of variants is made from: one job per key (see ``jobs``)."""
+    specs = "|".join(size.fingerprint() for size in SIZES.values())
+    key = f"{source_hash}|{anchor[0]:.4f},{anchor[1]:.4f}|{specs}|avif={AVIF}"
+    return hashlib.sha256(key.encode()).hexdigest()[:20]
+
+
 def file_names(image_id, source_hash, anchor):
     """{size name: storage name without extension} for the current specs."""
     return {
@@ -51,8 +56,11 @@ def file_names(image_id, source_hash, anchor):
     }
 
 
-def is_current(image):
-    """Whether the recorded variants match the current specs (database only, no disk)."""
+def is_current(image, storage=default_storage):
+    """Whether the recorded variants match the current specs (database only, no storage).
+
+    URLs are compared whole: a new MEDIA_URL or CDN domain makes them outdated too.
+    """
     if not image.source_hash:
         return False
     expected = file_names(image.pk, image.source_hash, anchor_of(image))
@@ -61,16 +69,18 @@ def is_current(image):
         return False
     for name, stem in expected.items():
         entry = recorded[name]
-        if Path(entry.get("webp") or "").name != Path(stem).name + ".webp":
+        if entry.get("webp") != storage.url(f"{stem}.webp"):
             return False
-        if AVIF and Path(entry.get("avif") or "").name != Path(stem).name + ".avif":
+        if AVIF and entry.get("avif") != storage.url(f"{stem}.avif"):
             return False
     return True
 
 
 def files_exist(image, storage=default_storage):
+    """Whether every recorded variant is in storage (one listing per image)."""
+    present = set(list_folder(storage, f"{ROOT}/{image.pk}"))
     return all(
-        os.path.exists(storage.path(stored_name(image.pk, url)))
+        PurePosixPath(url).name in present
         for entry in image.variants.values()
         for url in (entry.get("webp"), entry.get("avif"))
         if url
@@ -78,30 +88,36 @@ def files_exist(image, storage=default_storage):
 
 
 def stored_name(image_id, url):
-    return f"{ROOT}/{image_id}/{Path(url).name}"
+    return f"{ROOT}/{image_id}/{PurePosixPath(url).name}"
 
 
 def render(source, image_id, anchor, storage=default_storage, donors=(), reuse=True):
     """Write every variant of ``source`` (a ``source.Source``); return the variants JSON.
 
-    Files already present under their final name are complete (they were renamed
-    into place), so they are not encoded again. ``donors``: ids of images with the
-    same source, whose identical files are linked instead of encoded again.
-    ``reuse=False`` encodes everything anew (replacing files in place, atomically).
+    Objects already stored under their name are complete (names are content
+    addressed), so they are not encoded again. ``donors``: ids of images with the
+    same source, whose identical objects are copied instead of encoded again.
+    ``reuse=False`` encodes everything anew.
     """
     variants = {}
     levels = pyramid(source.image)
+    present = set(list_folder(storage, f"{ROOT}/{image_id}")) if reuse else set()
+    donated = {donor: set(list_folder(storage, f"{ROOT}/{donor}")) for donor in donors}
     for name, stem in file_names(image_id, source.sha256, anchor).items():
         size = SIZES[name]
         resized = None
         entry = {}
         for fmt, options, ext in formats():
-            path = Path(storage.path(f"{stem}.{ext}"))
-            if not reuse or (not path.exists() and not link_from_donor(path, donors)):
+            key = f"{stem}.{ext}"
+            if not reuse:
+                storage.delete(key)
+            if key.rsplit("/", 1)[1] not in present and not copy_from_donor(
+                storage, key, ext, donated
+            ):
                 if resized is None:
                     resized = resize(levels, size, anchor)
-                write_atomically(path, encode(resized, fmt, options))
-            entry[ext] = storage.url(f"{stem}.{ext}")
+                write_once(storage, key, encode(resized, fmt, options), ext)
+            entry[ext] = storage.url(key)
         if resized is None:
             width, height = output_size(size, level_for(levels, size))
         else:
@@ -150,53 +166,53 @@ def output_size(size, img):
     return size.width, max(1, round(img.height * size.width / img.width))
 
 
+def planned(image, name, storage=default_storage):
+    """(URL, width, height) the WebP variant ``name`` has once made, from the database.
+
+    For HTML stored before the worker has run (imported body images): the name is
+    content-addressed, so it is known before the object exists.
+    """
+    size = SIZES[name]
+    stem = file_names(image.pk, image.source_hash, anchor_of(image))[name]
+    if size.crops:
+        width, height = size.width, size.height
+    else:
+        width, height = size.width, max(1, round(image.height * size.width / image.width))
+    return storage.url(f"{stem}.webp"), width, height
+
+
 def encode(img, fmt, options):
     buffer = io.BytesIO()
     img.save(buffer, fmt, **options)
     return buffer.getvalue()
 
 
-def write_atomically(path, data):
-    temp = temp_name(path)
-    try:
-        with open(temp, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temp, path)
-    finally:
-        if temp.exists():
-            temp.unlink()
-
-
-def link_from_donor(path, donors):
-    """Hard-link the same-named file of another image with the same source, atomically."""
-    for donor in donors:
-        original = path.parent.parent / str(donor) / path.name
-        temp = temp_name(path)
-        try:
-            os.link(original, temp)
-        except OSError:  # not there, or a file system without hard links
-            continue
-        os.replace(temp, path)
-        return True
+def copy_from_donor(storage, key, ext, donated):
+    """Copy the same-named object of another image with the same source."""
+    file_name = key.rsplit("/", 1)[1]
+    for donor, names in donated.items():
+        if file_name in names:
+            with storage.open(f"{ROOT}/{donor}/{file_name}", "rb") as handle:
+                write_once(storage, key, handle.read(), ext)
+            return True
     return False
 
 
-def temp_name(path):
-    path.parent.mkdir(parents=True, exist_ok=True)
-    return path.with_name(f".{path.name}.{os.getpid()}.{secrets.token_hex(4)}{TEMP_SUFFIX}")
+def read_source(image):
+    """Decode ``image``'s stored original (through the storage API)."""
+    with image.file.open("rb") as handle:
+        return prepare(handle.read(), image.file.name)
 
 
 def generate(image, source=None, storage=default_storage, reuse=True):
-    """(Re)generate ``image``'s variants and record them; return the variants JSON.
+    """(Re)generate ``image``'s variants, store them and record them; return the JSON.
 
-    ``source`` is the already decoded upload when the caller has one (a save that
-    just validated it); otherwise the stored file is read and decoded here.
+    ``source`` is the already decoded upload when the caller has one; otherwise
+    the stored original is read and decoded here, once. Recording is a save with
+    ``update_fields``: its post_save tells the page caches (the site layer listens).
     """
     if source is None:
-        with image.file.open("rb") as handle:
-            source = prepare(handle.read(), image.file.name)
+        source = read_source(image)
     anchor = anchor_of(image)
     donors = (
         type(image)
@@ -206,81 +222,72 @@ def generate(image, source=None, storage=default_storage, reuse=True):
     )
     variants = render(source, image.pk, anchor, storage, donors=list(donors), reuse=reuse)
     remove_stale(image.pk, variants, storage)
-    fields = {
-        "variants": variants,
-        "source_hash": source.sha256,
-        "width": source.width,
-        "height": source.height,
-    }
-    # update(), not save(): no second round of validation and generation.
-    model = type(image)
-    model.objects.filter(pk=image.pk).update(**fields)
-    for field, value in fields.items():
-        setattr(image, field, value)
-    # Page and chrome caches hold variant URLs and are purged on post_save; tell
-    # them (warm_variants has no save of its own, and the old files are gone).
-    post_save.send(
-        sender=model,
-        instance=image,
-        created=False,
-        update_fields=frozenset(fields),
-        raw=False,
-        using=image._state.db,
-    )
+    image.variants = variants
+    image.source_hash = source.sha256
+    image.width, image.height = source.width, source.height
+    image.variants_status = image.DONE
+    image.variants_error = ""
+    image.save(update_fields=image.VARIANT_FIELDS)
     return variants
 
 
 def remove_stale(image_id, variants, storage=default_storage):
-    """Remove this image's files that the new variants no longer reference."""
+    """Remove this image's objects that the new variants no longer reference."""
     keep = {
-        Path(url).name
+        PurePosixPath(url).name
         for entry in variants.values()
         for url in entry.values()
         if isinstance(url, str)
     }
-    folder = Path(storage.path(f"{ROOT}/{image_id}"))
-    if not folder.is_dir():
-        return 0
     removed = 0
-    for path in folder.iterdir():
-        # Another process may be writing a temporary file right now: leave those.
-        if path.name not in keep and not path.name.endswith(TEMP_SUFFIX):
-            path.unlink(missing_ok=True)
+    for name in list_folder(storage, f"{ROOT}/{image_id}"):
+        if name not in keep:
+            storage.delete(f"{ROOT}/{image_id}/{name}")
             removed += 1
     return removed
 
 
 def delete_files(image_id, storage=default_storage):
-    shutil.rmtree(storage.path(f"{ROOT}/{image_id}"), ignore_errors=True)
+    folder = f"{ROOT}/{image_id}"
+    for name in list_folder(storage, folder):
+        storage.delete(f"{folder}/{name}")
+    remove_empty_folder(storage, folder)
+
+
+def remove_empty_folder(storage, folder):
+    """Local folders outlive their files (object storage has none: deleting is a no-op).
+
+    The storage API has no rmdir; FileSystemStorage.delete removes an empty folder."""
+    try:
+        if not any(storage.listdir(folder)):
+            storage.delete(folder)
+    except OSError:  # gone already, or not empty after all
+        pass
 
 
 def remove_orphans(referenced, storage=default_storage, now=None):
-    """Delete variant files not in ``referenced`` (storage names) and older than the grace.
+    """Delete variant objects not in ``referenced`` (storage names) and older than the grace.
 
     ``referenced`` comes from the database: every recorded variant of every existing
-    image, for sizes that still exist. Returns how many files were removed.
+    image, for sizes that still exist. Returns how many objects were removed.
     """
-    root = Path(storage.path(ROOT))
-    if not root.is_dir():
-        return 0
-    now = now or time.time()
+    now = now or timezone.now()
+    cutoff = now - datetime.timedelta(seconds=ORPHAN_GRACE_SECONDS)
     removed = 0
-    for path in sorted(root.rglob("*")):
-        if not path.is_file():
-            continue
-        name = path.relative_to(root.parent).as_posix()
-        if name in referenced or now - path.stat().st_mtime < ORPHAN_GRACE_SECONDS:
-            continue
-        path.unlink(missing_ok=True)
-        removed += 1
-    for folder in sorted(root.iterdir()):
-        if folder.is_dir() and not any(folder.iterdir()):
-            folder.rmdir()
+    for folder in sorted(subfolders(storage, ROOT)):
+        prefix = f"{ROOT}/{folder}"
+        for name in sorted(list_folder(storage, prefix)):
+            key = f"{prefix}/{name}"
+            if key in referenced or storage.get_modified_time(key) > cutoff:
+                continue
+            storage.delete(key)
+            removed += 1
+        remove_empty_folder(storage, prefix)
     return removed
 
 
 def referenced_names(images):
-    """Storage names of every recorded variant file of ``images`` for current sizes."""
+    """Storage names of every recorded variant object of ``images`` for current sizes."""
     names = set()
     for image_id, variants in images:
         for name, entry in (variants or {}).items():

@@ -5,6 +5,8 @@ from django.template.response import TemplateResponse
 from django.urls import path
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInline
 
+from media_styles.admin import ImageChooserMixin
+
 from .completeness import board
 from .models import FooterImage, Label, Menu, MenuItem, SiteOptions
 
@@ -106,7 +108,7 @@ class LabelAdmin(TabbedTranslationAdmin):
         return TemplateResponse(request, "admin/navigation/completeness.html", context)
 
 
-class FooterImageInline(admin.TabularInline):
+class FooterImageInline(ImageChooserMixin, admin.TabularInline):
     model = FooterImage
     extra = 0
     autocomplete_fields = ["image"]

@@ -5,6 +5,8 @@ from django.urls import path
 from js_asset import Media
 from modeltranslation.admin import TabbedTranslationAdmin
 
+from media_styles.admin import ImageChooserMixin
+
 from . import safety_nets, versions
 from .admin_drafts import DraftAdminMixin
 from .admin_forms import PressReleaseAdminForm, RichTextField, RichTextWidget
@@ -44,7 +46,11 @@ class StateFilter(admin.SimpleListFilter):
 
 @admin.register(PressRelease)
 class PressReleaseAdmin(
-    DraftAdminMixin, VersionsAdminMixin, ReleaseChangeListMixin, TabbedTranslationAdmin
+    ImageChooserMixin,
+    DraftAdminMixin,
+    VersionsAdminMixin,
+    ReleaseChangeListMixin,
+    TabbedTranslationAdmin,
 ):
     form = PressReleaseAdminForm
     list_filter = [StateFilter, "activity", "date"]

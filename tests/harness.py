@@ -8,10 +8,14 @@
 - ``running_gunicorn(env, ...)``: the project's gunicorn (``gunicorn.conf.py``) on a port.
 - ``running_site(...)``: the production-like demo site of the browser gates and Lighthouse.
 - ``fetch(port, path, ...)``: one plain HTTP request to 127.0.0.1.
+- ``s3_server()``: a real S3 API (moto in server mode, ``tests.s3_server``) that also
+  answers ``GET /_requests`` with every request it has served.
+- ``redis_server()``: a private ``redis-server`` (Debian's package; ``make front-deps``).
 """
 
 import contextlib
 import http.client
+import json
 import os
 import secrets
 import signal
@@ -22,8 +26,11 @@ import tempfile
 import time
 import urllib.error
 import urllib.request
+import uuid
 from dataclasses import dataclass
 from pathlib import Path
+
+import boto3
 
 BASE_DIR = Path(__file__).resolve().parents[1]
 HOST = "127.0.0.1"
@@ -230,3 +237,76 @@ def running_site(port=None, *, log=None):
         log = log or Path(folder) / "server.log"
         with running_gunicorn(env, port=port, log=log, ready_path="/en") as server:
             yield Site(server.url, ADMIN_USERNAME, env["TAS_GATES_ADMIN_PASSWORD"])
+
+
+# Object storage and Redis of a test's own ------------------------------------------------
+
+REDIS_SERVER = "/usr/bin/redis-server"
+
+
+@dataclass
+class S3Server:
+    endpoint: str
+    access_key: str = "testing"
+    secret_key: str = "testing"  # noqa: S105 (moto accepts any)
+    region: str = "us-east-1"
+
+    def client(self):
+        return boto3.client(
+            "s3", endpoint_url=self.endpoint, aws_access_key_id=self.access_key,
+            aws_secret_access_key=self.secret_key, region_name=self.region,
+        )  # fmt: skip
+
+    def new_bucket(self):
+        name = f"media-{uuid.uuid4().hex[:12]}"
+        self.client().create_bucket(Bucket=name)
+        return name
+
+    def requests(self):
+        """Every request served so far: [{"method", "path", "query", "agent"}]."""
+        with urllib.request.urlopen(f"{self.endpoint}/_requests", timeout=5) as response:  # noqa: S310
+            return json.loads(response.read())
+
+    def environment(self, bucket):
+        """The variables that point the site's storage at ``bucket`` (README, Production)."""
+        return {
+            "AWS_STORAGE_BUCKET_NAME": bucket,
+            "AWS_S3_ENDPOINT_URL": self.endpoint,
+            "AWS_ACCESS_KEY_ID": self.access_key,
+            "AWS_SECRET_ACCESS_KEY": self.secret_key,
+            "AWS_S3_REGION_NAME": self.region,
+        }
+
+    def settings(self, bucket):
+        """The same as Django settings, for ``override_settings`` in this process."""
+        return {
+            **self.environment(bucket),
+            "AWS_QUERYSTRING_AUTH": False,
+            "AWS_S3_FILE_OVERWRITE": False,
+            "AWS_DEFAULT_ACL": None,
+            "STORAGES": {
+                "default": {"BACKEND": "media_styles.storage.MediaStorage"},
+                "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+            },
+        }
+
+
+@contextlib.contextmanager
+def s3_server():
+    port = free_port()
+    argv = [sys.executable, "-m", "tests.s3_server", port]
+    with running_process(argv, port=port):
+        yield S3Server(f"http://{HOST}:{port}")
+
+
+@contextlib.contextmanager
+def redis_server():
+    """A private redis-server on a free port; yields its URL (database 0 is all its own)."""
+    if not Path(REDIS_SERVER).exists():
+        raise ServerError("redis-server is missing: `make front-deps` installs Debian's")
+    port = free_port()
+    with tempfile.TemporaryDirectory(prefix="tas-redis-") as folder:
+        argv = [REDIS_SERVER, "--bind", HOST, "--port", port, "--save", "",
+                "--appendonly", "no", "--dir", folder]  # fmt: skip
+        with running_process(argv, port=port):
+            yield f"redis://{HOST}:{port}/0"

@@ -43,7 +43,8 @@ class BodyImages:
                     f"no local file for body image {name or src!r}; removed from the body",
                 )  # fmt: skip
                 return ""
-            url, width, height = image.variant_or_original(BODY_WIDTH)
+            # The variant's name is known before the worker makes it (content addressed).
+            url, width, height = image.planned_variant(BODY_WIDTH)
             return (
                 f'<img src="{escape(url)}" alt="{escape(alt)}" width="{width}" height="{height}">'
             )

@@ -30,7 +30,10 @@ def picture(image, spec, sizes="100vw", priority=False, css_class=""):
         return context
     main = image.variant(spec)
     if main is None:
-        return context  # not generated yet: the template falls back to the original
+        # Not generated yet: a neutral box of the variant's shape, never the original
+        # (megabytes) and never a broken image.
+        context["placeholder"] = image.placeholder_size(spec)
+        return context
     candidates = same_shape(image.variants, spec)
     context["main"] = main
     context["webp_srcset"] = srcset(candidates, "webp")

@@ -29,6 +29,7 @@ INSTALLED_APPS = [
     "django_prose_editor",
     "imagekit",
     "reversion",
+    "django_rq",
     "media_styles",
     "navigation",
     "press",
@@ -155,8 +156,15 @@ MODELTRANSLATION_FALLBACK_LANGUAGES = ("en",)
 STATIC_URL = "/static/"
 STATIC_ROOT = Path(env("STATIC_ROOT", default=str(BASE_DIR / "staticfiles")))
 STATICFILES_DIRS = [BASE_DIR / "static"]
-MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env("MEDIA_ROOT", default=str(BASE_DIR / "media")))
+# MEDIA_URL, object storage (AWS_* variables) and the variants worker: media.py.
+from .media import *  # noqa: E402, F403
+from .media import MEDIA_STORAGE_BACKEND  # noqa: E402
+
+STORAGES = {
+    "default": {"BACKEND": MEDIA_STORAGE_BACKEND},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
 
 # Uploads above this size are streamed to a temporary file instead of memory.
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024

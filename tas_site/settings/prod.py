@@ -5,7 +5,7 @@ from django.core.exceptions import ImproperlyConfigured
 from tas_site.logs import json_logging
 
 from .base import *  # noqa: F403
-from .base import BASE_DIR, REDIS_URL, env
+from .base import BASE_DIR, MEDIA_STORAGE_BACKEND, REDIS_URL, env
 
 
 def required(name):
@@ -38,7 +38,7 @@ if not REDIS_URL:
     }
 
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": {"BACKEND": MEDIA_STORAGE_BACKEND},  # local, or S3 (settings/media.py)
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 

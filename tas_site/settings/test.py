@@ -11,6 +11,10 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+# Test transactions never commit: the inline variants job runs at the save itself
+# (tests of the after-commit path turn this back on).
+MEDIA_JOBS_AFTER_COMMIT = False
+MEDIA_JOBS_QUEUED = False
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 # Tests that look at response.context need rendered pages; the page cache's own
 # tests turn it on.

@@ -73,14 +73,21 @@ class PictureTests(MediaRootMixin, TestCase):
         with translation.override("en"):
             assert render(image).find("img")[0]["alt"] == "A rocket"
 
-    def test_without_variants_falls_back_to_the_original_file(self):
-        image = make_image()
+    def test_without_variants_shows_a_placeholder_of_the_right_shape(self):
+        # Contract changed with the variants worker: never the (multi-megabyte) original.
+        image = make_image(alt="Launch pad")
         image.variants = {}
-        picture = render(image, priority=True)
-        assert [tag for tag, _ in picture.tags] == ["img"]
-        [img] = picture.find("img")
-        assert img["src"] == image.file.url
-        assert (img.get("width"), img.get("height")) == ("640", "480")
+        picture = render(image, "_1920", priority=True, css_class="hero")
+        assert [tag for tag, _ in picture.tags] == ["svg", "title"]
+        [svg] = picture.find("svg")
+        assert (svg["width"], svg["height"], svg["viewbox"]) == ("1920", "1440", "0 0 1920 1440")
+        assert svg["role"] == "img" and svg["aria-label"] == "Launch pad"
+        assert svg["class"] == "image-placeholder hero"
+        [cropped] = render(image, "_688x426").find("svg")
+        assert (cropped["width"], cropped["height"]) == ("688", "426")
+        image.alt = ""
+        [decorative] = render(image, "_688x426").find("svg")
+        assert decorative["aria-hidden"] == "true" and "role" not in decorative
 
     def test_no_image_renders_nothing(self):
         template = Template("{% load picture_tags %}{% picture image '_199x190' %}")

@@ -3,6 +3,7 @@ processes generating the same image end with one complete set of files."""
 
 import multiprocessing
 import os
+import re
 import time
 from io import StringIO
 from unittest import mock
@@ -110,7 +111,9 @@ class WarmVariantsTests(MediaRootMixin, TestCase):
         assert outcomes[0] == outcomes[1]
         names = files_under(self.media_root / "variants" / "42")
         assert len(names) == FILES_PER_IMAGE
-        assert not [name for name in names if name.endswith(variants.TEMP_SUFFIX)]
+        # Written once under content-addressed names: no temporary files (gone with
+        # os.replace) and no storage "alternative names" left by the race.
+        assert all(re.fullmatch(r"\w+-[0-9a-f]{16}\.(webp|avif)", name) for name in names)
         urls = [
             entry[ext] for entry in outcomes[0].values() for ext in ("webp", "avif") if entry[ext]
         ]

@@ -19,7 +19,7 @@ class Command(BaseCommand):
             "--missing-only",
             action="store_true",
             help="Only images whose recorded variants are incomplete or outdated; "
-            "do not check that their files are on disk.",
+            "do not check that their files are in storage.",
         )
         parser.add_argument("--image", type=int, help="Only this image id (no orphan sweep).")
         parser.add_argument(
