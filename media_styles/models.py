@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 
@@ -111,13 +112,15 @@ class Image(models.Model):
             upload.seek(0)
             data = upload.read()
             upload.seek(0)
-            self._prepared = (upload, sources.prepare(data, self.file.name))
+            # With a worker, the request only checks the file (the job decodes it).
+            check_only = settings.MEDIA_JOBS_QUEUED
+            self._prepared = (upload, sources.prepare(data, self.file.name, check_only))
         return self._prepared[1]
 
     def take_prepared_source(self):
         """The decoded upload of the save in progress, if any (and forget it)."""
         prepared = self.__dict__.pop("_prepared", None)
-        return prepared[1] if prepared else None
+        return prepared[1] if prepared and prepared[1].image is not None else None
 
     def variant(self, name):
         """The stored variant ``name`` (see ``specs.SIZES``), or None if not generated."""

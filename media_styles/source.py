@@ -26,7 +26,7 @@ QUARTER_TURNS = {5, 6, 7, 8}
 
 @dataclass
 class Source:
-    image: PILImage.Image  # decoded, upright, RGB or RGBA; maybe reduced by draft()
+    image: PILImage.Image | None  # decoded, upright, RGB(A); maybe reduced; None: checked only
     sha256: str
     width: int  # of the full-resolution upright source
     height: int
@@ -45,8 +45,14 @@ def looks_like_svg(data, name=""):
     return head.startswith(b"<") and b"<svg" in head
 
 
-def prepare(data, name=""):
-    """Validate ``data`` (bytes of an upload) and decode it; raise ValidationError."""
+def prepare(data, name="", check_only=False):
+    """Validate ``data`` (bytes of an upload) and decode it; raise ValidationError.
+
+    ``check_only``: the caller only needs to know the file is sound (the worker will
+    decode it): a JPEG is decoded at 1/8 scale, which still reads every byte, so a
+    truncated or corrupt file is refused all the same, several times faster. The
+    returned ``Source`` then has no ``image``.
+    """
     if looks_like_svg(data, name):
         # Policy: refused, not sanitised. Vector files can carry scripts and
         # external references, and the variants are raster images anyway.
@@ -77,14 +83,18 @@ def prepare(data, name=""):
             f"{MIN_WIDTH}×{MIN_HEIGHT} (the smallest named size).",
             code="too_small",
         )
-    reduce_while_decoding(img, width, height)
+    if check_only:
+        img.draft(None, (1, 1))  # JPEG: the decoder's smallest scale; others: no-op
+    else:
+        reduce_while_decoding(img, width, height)
     try:
         img.load()
     except Exception as error:  # Pillow's decoders raise many kinds for broken data
         raise ValidationError(
             "The image file is truncated or corrupt; upload it again.", code="truncated"
         ) from error
-    return Source(normalise(img), sha256_of(data), width, height, img.format)
+    image = None if check_only else normalise(img)
+    return Source(image, sha256_of(data), width, height, img.format)
 
 
 def too_large(width=None, height=None):

@@ -5,6 +5,7 @@ from unittest import mock
 
 import django_rq
 from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
 from django.test import TestCase, override_settings
 from redis import Redis
 from rq import SimpleWorker
@@ -12,7 +13,7 @@ from rq import SimpleWorker
 from media_styles import jobs
 from media_styles.models import Image
 from media_styles.specs import SIZES
-from tests.builders import image_bytes, make_image, make_release, upload
+from tests.builders import encoded, image_bytes, make_image, make_release, noisy, upload
 from tests.harness import free_port, redis_server
 
 
@@ -106,6 +107,15 @@ class QueuedTests(TestCase):
         image.refresh_from_db()
         self.assertEqual(image.variants_status, Image.DONE)
         self.assertTrue(image.variants["_240x240"]["webp"].endswith(".webp"))
+
+    def test_a_bad_upload_is_refused_in_the_request_and_queues_nothing(self):
+        # The request only checks the file (1/8-scale JPEG decode): still every byte.
+        data = encoded(noisy(400, 300), "JPEG", quality=90)
+        with self.assertRaisesMessage(ValidationError, "truncated"):
+            Image.objects.create(file=upload(data[: len(data) // 2], "cut.jpg"))
+        image = self.save_upload()
+        self.assertEqual((self.queue.count, Image.objects.count()), (1, 1))
+        self.assertEqual((image.width, image.height), (900, 600))
 
     def test_the_worker_purges_the_page_cache(self):
         self.save_upload()
