@@ -80,6 +80,16 @@ def test_upload_focal_point_crops_and_chooser(page, site, viewport):
     card = page.locator(".focal__frame img").first
     assert card.evaluate("img => img.style.objectPosition").startswith("25")
     expect(page.locator("[data-focal-value]")).to_contain_text("25 % from the left")
+    # Dragging moves it (pointer captured by the picture).
+    stage.scroll_into_view_if_needed()
+    box = stage.bounding_box()
+    page.mouse.move(box["x"] + box["width"] * 0.25, box["y"] + box["height"] * 0.33)
+    page.mouse.down()
+    page.mouse.move(box["x"] + box["width"] * 0.6, box["y"] + box["height"] * 0.5, steps=5)
+    assert abs(float(page.input_value("#id_focal_x")) - 0.6) < 0.02
+    page.mouse.move(box["x"] + box["width"] * 0.25, box["y"] + box["height"] * 0.33, steps=5)
+    page.mouse.up()
+    assert abs(float(page.input_value("#id_focal_x")) - 0.25) < 0.02
     # The keyboard moves it too.
     page.locator("[data-focal-marker]").focus()
     page.keyboard.press("Shift+ArrowRight")
