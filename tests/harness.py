@@ -10,7 +10,6 @@
 - ``fetch(port, path, ...)``: one plain HTTP request to 127.0.0.1.
 - ``s3_server()``: a real S3 API (moto in server mode, ``tests.s3_server``) that also
   answers ``GET /_requests`` with every request it has served.
-- ``redis_server()``: a private ``redis-server`` (Debian's package; ``make front-deps``).
 """
 
 import contextlib
@@ -239,9 +238,7 @@ def running_site(port=None, *, log=None):
             yield Site(server.url, ADMIN_USERNAME, env["TAS_GATES_ADMIN_PASSWORD"])
 
 
-# Object storage and Redis of a test's own ------------------------------------------------
-
-REDIS_SERVER = "/usr/bin/redis-server"
+# Object storage of a test's own ------------------------------------------------
 
 
 @dataclass
@@ -297,16 +294,3 @@ def s3_server():
     argv = [sys.executable, "-m", "tests.s3_server", port]
     with running_process(argv, port=port):
         yield S3Server(f"http://{HOST}:{port}")
-
-
-@contextlib.contextmanager
-def redis_server():
-    """A private redis-server on a free port; yields its URL (database 0 is all its own)."""
-    if not Path(REDIS_SERVER).exists():
-        raise ServerError("redis-server is missing: `make front-deps` installs Debian's")
-    port = free_port()
-    with tempfile.TemporaryDirectory(prefix="tas-redis-") as folder:
-        argv = [REDIS_SERVER, "--bind", HOST, "--port", port, "--save", "",
-                "--appendonly", "no", "--dir", folder]  # fmt: skip
-        with running_process(argv, port=port):
-            yield f"redis://{HOST}:{port}/0"

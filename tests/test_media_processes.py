@@ -14,6 +14,7 @@ import requests
 from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import PBKDF2PasswordHasher
 from django.db import connection
+from django.test import TransactionTestCase
 
 from media_styles.models import Image
 from media_styles.specs import SIZES
@@ -21,12 +22,11 @@ from tests.builders import image_bytes, make_release
 from tests.harness import (
     BASE_DIR,
     production_environment,
-    redis_server,
     running_gunicorn,
     s3_server,
 )
+from tests.services import redis_server
 
-pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
 PASSWORD = "pass-word-123"  # noqa: S105
 
 
@@ -44,27 +44,23 @@ def site_environment(db, redis_url, s3, bucket, static_root):
     )
 
 
-@pytest.fixture
-def site():
+def start_site(stack):
     """{"ports": [a, b], "env": ..., "s3": ..., "bucket": ...} with everything running."""
-    if connection.vendor != "postgresql":
-        pytest.skip("needs PostgreSQL shared by the processes")
-    with contextlib.ExitStack() as stack:
-        redis_url = stack.enter_context(redis_server())
-        s3 = stack.enter_context(s3_server())
-        folder = stack.enter_context(tempfile.TemporaryDirectory(prefix="tas-media-"))
-        bucket = s3.new_bucket()
-        env = site_environment(connection.settings_dict, redis_url, s3, bucket, folder)
-        subprocess.run(
-            [sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"],
-            cwd=BASE_DIR, env=env, check=True, timeout=180,
-        )  # fmt: skip
-        servers = [
-            stack.enter_context(running_gunicorn(env, workers=1, threads=2, ready_path="/en"))
-            for _ in range(2)
-        ]
-        yield {"ports": [server.port for server in servers], "env": env, "s3": s3,
-               "bucket": bucket}  # fmt: skip
+    redis_url = stack.enter_context(redis_server()).url
+    s3 = stack.enter_context(s3_server())
+    folder = stack.enter_context(tempfile.TemporaryDirectory(prefix="tas-media-"))
+    bucket = s3.new_bucket()
+    env = site_environment(connection.settings_dict, redis_url, s3, bucket, folder)
+    subprocess.run(
+        [sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"],
+        cwd=BASE_DIR, env=env, check=True, timeout=180,
+    )  # fmt: skip
+    servers = [
+        stack.enter_context(running_gunicorn(env, workers=1, threads=2, ready_path="/en"))
+        for _ in range(2)
+    ]
+    return {"ports": [server.port for server in servers], "env": env, "s3": s3,
+            "bucket": bucket}  # fmt: skip
 
 
 class Browser:
@@ -106,58 +102,68 @@ def page(port, path):
     return response.text
 
 
-def test_uploaded_through_one_served_with_variants_by_the_other(site):
-    uploader, other = site["ports"]
-    s3, media_url = site["s3"], site["env"]["MEDIA_URL"]
-    # A superuser: transaction tests flush the database, the Communications group with it.
-    member = get_user_model().objects.create_superuser("comms", "c@example.com")
-    # Hashed with a hasher the production settings know (tests use a faster one).
-    member.password = PBKDF2PasswordHasher().encode(PASSWORD, "somesalt", iterations=1000)
-    member.save()
+@pytest.mark.postgres
+class TwoProcessesOneWorkerTests(TransactionTestCase):
+    def setUp(self):
+        if connection.vendor != "postgresql":
+            self.skipTest("needs PostgreSQL shared by the processes")
+        stack = contextlib.ExitStack()
+        self.addCleanup(stack.close)
+        self.site = start_site(stack)
 
-    staff = Browser(uploader).log_in()
-    add = "/admin/media_styles/image/add/"
-    token = staff.form_token(add)
-    before_upload = len(s3.requests())
-    answer = staff.request(
-        "POST", add,
-        data={"csrfmiddlewaretoken": token, "alt_en": "Two processes", "title": "Shared"},
-        files={"file": ("shared.jpg", image_bytes(1200, 800), "image/jpeg")},
-    )  # fmt: skip
-    assert answer.status_code == 302, answer.text[:2000]
-    assert len(s3.requests()) > before_upload  # the original went to the bucket
-    image = Image.objects.get()
-    assert (image.variants_status, image.variants) == (Image.WAITING, {})
-    release = make_release("Shared picture", image=image)
-    path = release.get_absolute_url("en")
+    def test_uploaded_through_one_served_with_variants_by_the_other(self):
+        site = self.site
+        uploader, other = site["ports"]
+        s3, media_url = site["s3"], site["env"]["MEDIA_URL"]
+        # A superuser: transaction tests flush the database, the Communications group with it.
+        member = get_user_model().objects.create_superuser("comms", "c@example.com")
+        # Hashed with a hasher the production settings know (tests use a faster one).
+        member.password = PBKDF2PasswordHasher().encode(PASSWORD, "somesalt", iterations=1000)
+        member.save()
 
-    # Before the worker: both processes show the placeholder, and ask nothing of S3.
-    seen = len(s3.requests())
-    for port in (uploader, other):
-        html = page(port, path)
-        assert '<svg class="image-placeholder release__image"' in html
-        assert 'aria-label="Two processes"' in html
-    assert len(s3.requests()) == seen
+        staff = Browser(uploader).log_in()
+        add = "/admin/media_styles/image/add/"
+        token = staff.form_token(add)
+        before_upload = len(s3.requests())
+        answer = staff.request(
+            "POST", add,
+            data={"csrfmiddlewaretoken": token, "alt_en": "Two processes", "title": "Shared"},
+            files={"file": ("shared.jpg", image_bytes(1200, 800), "image/jpeg")},
+        )  # fmt: skip
+        assert answer.status_code == 302, answer.text[:2000]
+        assert len(s3.requests()) > before_upload  # the original went to the bucket
+        image = Image.objects.get()
+        assert (image.variants_status, image.variants) == (Image.WAITING, {})
+        release = make_release("Shared picture", image=image)
+        path = release.get_absolute_url("en")
 
-    worker = subprocess.run(
-        [sys.executable, "manage.py", "rqworker", "default", "--burst"],
-        cwd=BASE_DIR, env=site["env"], capture_output=True, text=True, timeout=300,
-    )  # fmt: skip
-    assert worker.returncode == 0, worker.stderr[-2000:]
-    image.refresh_from_db()
-    assert image.variants_status == Image.DONE and len(image.variants) == len(SIZES)
+        # Before the worker: both processes show the placeholder, and ask nothing of S3.
+        seen = len(s3.requests())
+        for port in (uploader, other):
+            html = page(port, path)
+            assert '<svg class="image-placeholder release__image"' in html
+            assert 'aria-label="Two processes"' in html
+        assert len(s3.requests()) == seen
 
-    # After it: the other process serves the variants (its page cache was purged
-    # through Redis by the worker's save), still without a storage request.
-    seen = len(s3.requests())
-    for port in (other, uploader):
-        html = page(port, path)
-        srcs = re.findall(r'<img src="([^"]+)"[^>]*class="release__image"', html)
-        assert srcs == [image.variants["_1920x1200"]["webp"]], port
-        assert srcs[0].startswith(f"{media_url}variants/{image.pk}/")
-        assert "image-placeholder" not in html
-    assert len(s3.requests()) == seen
+        worker = subprocess.run(
+            [sys.executable, "manage.py", "rqworker", "default", "--burst"],
+            cwd=BASE_DIR, env=site["env"], capture_output=True, text=True, timeout=300,
+        )  # fmt: skip
+        assert worker.returncode == 0, worker.stderr[-2000:]
+        image.refresh_from_db()
+        assert image.variants_status == Image.DONE and len(image.variants) == len(SIZES)
 
-    head = s3.client().head_object(Bucket=site["bucket"], Key=srcs[0].removeprefix(media_url))
-    assert head["ContentType"] == "image/webp"
-    assert "immutable" in head["CacheControl"]
+        # After it: the other process serves the variants (its page cache was purged
+        # through Redis by the worker's save), still without a storage request.
+        seen = len(s3.requests())
+        for port in (other, uploader):
+            html = page(port, path)
+            srcs = re.findall(r'<img src="([^"]+)"[^>]*class="release__image"', html)
+            assert srcs == [image.variants["_1920x1200"]["webp"]], port
+            assert srcs[0].startswith(f"{media_url}variants/{image.pk}/")
+            assert "image-placeholder" not in html
+        assert len(s3.requests()) == seen
+
+        head = s3.client().head_object(Bucket=site["bucket"], Key=srcs[0].removeprefix(media_url))
+        assert head["ContentType"] == "image/webp"
+        assert "immutable" in head["CacheControl"]

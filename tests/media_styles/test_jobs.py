@@ -14,7 +14,8 @@ from media_styles import jobs
 from media_styles.models import Image
 from media_styles.specs import SIZES
 from tests.builders import encoded, image_bytes, make_image, make_release, noisy, upload
-from tests.harness import free_port, redis_server
+from tests.harness import free_port
+from tests.services import redis_server
 
 
 @override_settings(MEDIA_JOBS_AFTER_COMMIT=True, MEDIA_JOBS_QUEUED=False)
@@ -60,7 +61,7 @@ class QueuedTests(TestCase):
 
     @classmethod
     def setUpClass(cls):
-        cls.redis_url = cls.enterClassContext(redis_server())
+        cls.redis_url = cls.enterClassContext(redis_server()).url
         queues = {"default": {"URL": cls.redis_url, "DEFAULT_TIMEOUT": 600}}
         cls.enterClassContext(
             override_settings(
