@@ -65,10 +65,15 @@
     jq.ui.tabs.prototype._tasLocalPanels = true;
   }
 
+  function panelId(anchor) {
+    // Set up once already (its address moved to data-panel), or a link of another script.
+    return anchor.dataset.panel || (anchor.getAttribute("href") || "").slice(1);
+  }
+
   function quietAnchor(anchor) {
     // jQuery UI makes the <li> the tab and leaves a focusable link inside it (axe:
     // nested-interactive). Its handlers are bound already; the link needs no address.
-    anchor.dataset.panel = anchor.getAttribute("href").slice(1);
+    anchor.dataset.panel = panelId(anchor);
     anchor.removeAttribute("href");
     anchor.removeAttribute("tabindex");
   }
@@ -79,9 +84,8 @@
     var compact = container.tagName === "TD";
     var hidden = [];
     list.querySelectorAll(":scope > li > a").forEach(function (anchor) {
-      var panel = document.getElementById(
-        anchor.dataset.panel || anchor.getAttribute("href").slice(1)
-      );
+      var id = panelId(anchor);
+      var panel = id && document.getElementById(id);
       if (!panel) return;
       quietAnchor(anchor);
       anchor.dataset.lang = anchor.dataset.lang || anchor.textContent.trim().replace("-", "_");
