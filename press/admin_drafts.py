@@ -16,10 +16,10 @@ from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponseRedirect
 from django.template.response import TemplateResponse
-from django.urls import path, reverse
 from django.utils import timezone
 
 from . import drafts, versions
+from .admin_pages import admin_url, object_paths
 from .admin_versions import keep_unchanged_moments
 from .models import PressRelease
 
@@ -46,24 +46,17 @@ class DraftScheduleForm(forms.Form):
 
 class DraftAdminMixin:
     def get_urls(self):
-        prefix = f"{self.opts.app_label}_{self.opts.model_name}"
-        view = self.admin_site.admin_view
         return [
-            path(
-                "<path:object_id>/draft/discard/",
-                view(self.discard_draft_view),
-                name=f"{prefix}_discard_draft",
-            ),
-            path(
-                "<path:object_id>/draft/schedule/",
-                view(self.schedule_draft_view),
-                name=f"{prefix}_schedule_draft",
+            *object_paths(
+                self,
+                ("draft/discard/", self.discard_draft_view, "discard_draft"),
+                ("draft/schedule/", self.schedule_draft_view, "schedule_draft"),
             ),
             *super().get_urls(),
         ]
 
     def _draft_url(self, name, pk):
-        return reverse(f"admin:{self.opts.app_label}_{self.opts.model_name}_{name}", args=[pk])
+        return admin_url(self, name, pk)
 
     # The change form ---------------------------------------------------------------------
 
@@ -100,11 +93,7 @@ class DraftAdminMixin:
                 show_save=False,
                 show_save_and_continue=False,
                 show_save_and_add_another=False,
-                draft_compare_url=reverse(
-                    f"admin:{self.opts.app_label}_{self.opts.model_name}_compare",
-                    args=[release.pk],
-                )
-                + "?from=live&to=draft",
+                draft_compare_url=self._draft_url("compare", release.pk) + "?from=live&to=draft",
                 draft_discard_url=self._draft_url("discard_draft", release.pk),
                 draft_schedule_url=self._draft_url("schedule_draft", release.pk),
             )

@@ -14,9 +14,9 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
-from django.urls import path, reverse
 
 from . import diffs, drafts, versions
+from .admin_pages import admin_url, object_paths
 from .models import localized
 
 HISTORY_LIMIT = 200
@@ -31,18 +31,11 @@ class VersionsAdminMixin:
     object_history_template = "admin/press/pressrelease/object_history.html"
 
     def get_urls(self):
-        prefix = f"{self.opts.app_label}_{self.opts.model_name}"
-        view = self.admin_site.admin_view
         return [
-            path(
-                "<path:object_id>/history/compare/",
-                view(self.compare_view),
-                name=f"{prefix}_compare",
-            ),
-            path(
-                "<path:object_id>/history/<int:version_id>/restore/",
-                view(self.restore_view),
-                name=f"{prefix}_restore",
+            *object_paths(
+                self,
+                ("history/compare/", self.compare_view, "compare"),
+                ("history/<int:version_id>/restore/", self.restore_view, "restore"),
             ),
             *super().get_urls(),
         ]
@@ -99,7 +92,7 @@ class VersionsAdminMixin:
         }
 
     def _url(self, name, *args):
-        return reverse(f"admin:{self.opts.app_label}_{self.opts.model_name}_{name}", args=args)
+        return admin_url(self, name, *args)
 
     # Compare -----------------------------------------------------------------------------
 
@@ -116,9 +109,7 @@ class VersionsAdminMixin:
             "opts": self.opts,
             "original": release,
             "title": f"Compare versions of “{release}”",
-            "history_url": reverse(
-                f"admin:{self.opts.app_label}_{self.opts.model_name}_history", args=[release.pk]
-            ),
+            "history_url": self._url("history", release.pk),
         }
         return TemplateResponse(request, "admin/press/pressrelease/compare.html", context)
 
@@ -198,9 +189,7 @@ class VersionsAdminMixin:
         version = get_object_or_404(versions.versions_of(release), pk=version_id)
         if _safe_values(version) is None:
             raise Http404("This version can no longer be read.")
-        history_url = reverse(
-            f"admin:{self.opts.app_label}_{self.opts.model_name}_history", args=[release.pk]
-        )
+        history_url = self._url("history", release.pk)
         problems = versions.check_restorable(release, version)
         if request.method == "POST" and not problems:
             try:
