@@ -48,36 +48,38 @@ def decorate(items, targets, prefix="menu"):
     return decorated
 
 
+def menu_context(context, **menus):
+    """An inclusion tag's context: each ``name=(items, prefix)`` decorated, and the labels."""
+    targets = current_targets(context)
+    decorated = {name: decorate(items, targets, prefix) for name, (items, prefix) in menus.items()}
+    return {**decorated, "labels": context["labels"]}
+
+
 @register.inclusion_tag("navigation/main_menu.html", takes_context=True)
 def main_menu(context):
     menus = context["chrome"]["menus"]
-    return {
-        "items": decorate(menus.get("main", []), current_targets(context), "main-menu"),
-        "labels": context["labels"],
-    }
+    return menu_context(context, items=(menus.get("main", []), "main-menu"))
 
 
 @register.inclusion_tag("navigation/footer_menus.html", takes_context=True)
 def footer_menus(context):
     menus = context["chrome"]["menus"]
-    targets = current_targets(context)
-    return {
-        "social": decorate(menus.get("social", []), targets, "social"),
-        "copyright": decorate(menus.get("copyright", []), targets, "copyright"),
-        "labels": context["labels"],
-    }
+    return menu_context(
+        context,
+        social=(menus.get("social", []), "social"),
+        copyright=(menus.get("copyright", []), "copyright"),
+    )
 
 
 @register.inclusion_tag("navigation/sitemap_menu.html", takes_context=True)
 def sitemap_menu(context):
     """The sitemap menu (the old site's ``sitemapNavs``), or the main menu until one is filled."""
     menus = context["chrome"]["menus"]
-    targets = current_targets(context)
-    return {
-        "items": decorate(menus.get("sitemap") or menus.get("main", []), targets, "sitemap"),
-        "credits": decorate(menus.get("copyright", []), targets, "sitemap-credits"),
-        "labels": context["labels"],
-    }
+    return menu_context(
+        context,
+        items=(menus.get("sitemap") or menus.get("main", []), "sitemap"),
+        credits=(menus.get("copyright", []), "sitemap-credits"),
+    )
 
 
 @register.inclusion_tag("navigation/language_switcher.html", takes_context=True)
