@@ -5,7 +5,6 @@ from datetime import UTC, datetime, timedelta
 
 from django.contrib.admin.models import CHANGE, LogEntry
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection
 from django.test import RequestFactory, TestCase
@@ -14,7 +13,7 @@ from django.test.utils import CaptureQueriesContext
 from press import drafts
 from press.models import PressRelease
 from tas_site.dashboard import dashboard_panels
-from tests.builders import make_release
+from tests.builders import make_release, make_staff
 from tests.clock import frozen_at
 
 # 10:30 UTC in winter is 11:30 in Paris.
@@ -38,10 +37,7 @@ def make_releases(count):
 class DashboardTests(TestCase):
     @classmethod
     def setUpTestData(cls):
-        cls.member = get_user_model().objects.create_user(
-            "comms", password="long-enough-password", is_staff=True
-        )
-        cls.member.groups.add(Group.objects.get(name="Communications"))
+        cls.member = make_staff("comms", password="long-enough-password")
         with frozen_at(NOW - timedelta(days=30)):
             cls.draft = make_release("Waiting draft", status="draft")
             cls.scheduled = make_release(
@@ -121,10 +117,7 @@ class DashboardTests(TestCase):
 class DashboardQueryBudgetTests(TestCase):
     @classmethod
     def setUpTestData(cls):
-        cls.member = get_user_model().objects.create_user(
-            "comms", password="long-enough-password", is_staff=True
-        )
-        cls.member.groups.add(Group.objects.get(name="Communications"))
+        cls.member = make_staff("comms", password="long-enough-password")
 
     def panels_queries(self):
         request = RequestFactory().get("/admin/")

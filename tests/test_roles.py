@@ -1,20 +1,16 @@
 """The Communications group, logged in for real: what it can do, and what it cannot."""
 
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from django.test import TestCase
 
 from press.models import PressRelease
-from tests.builders import make_release
+from tests.builders import make_release, make_staff
 
 
 class CommunicationsGroupTests(TestCase):
     @classmethod
     def setUpTestData(cls):
-        cls.member = get_user_model().objects.create_user(
-            "comms", password="long-enough-password", is_staff=True
-        )
-        cls.member.groups.add(Group.objects.get(name="Communications"))
+        cls.member = make_staff("comms", password="long-enough-password")
         cls.release = make_release(status="draft")
 
     def setUp(self):

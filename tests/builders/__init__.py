@@ -3,7 +3,7 @@
 One import path for every builder: ``from tests.builders import make_release, page, ...``.
 The modules group them by subject: releases, images (in memory with Pillow), navigation
 (menus, labels, options), pages (the old site's page JSON and the import command) and
-admin forms (what a browser posts for an untouched change form).
+admin forms (what a browser posts for an untouched change form) and users (staff in a group).
 """
 
 from .admin_forms import form_data
@@ -40,6 +40,7 @@ from .pages import (
     write,
 )
 from .releases import make_release
+from .users import make_staff
 
 __all__ = [
     "DELETE",
@@ -61,6 +62,7 @@ __all__ = [
     "make_options",
     "make_release",
     "make_seed_like_menus",
+    "make_staff",
     "menu_item",
     "noisy",
     "page",

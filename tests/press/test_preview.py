@@ -2,7 +2,7 @@
 
 from django.contrib.admin.models import LogEntry
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group, Permission
+from django.contrib.auth.models import Permission
 from django.db import connection
 from django.test import Client, TestCase
 from django.test.utils import CaptureQueriesContext
@@ -10,7 +10,7 @@ from django.test.utils import CaptureQueriesContext
 from media_styles.models import Image
 from press.models import PressRelease, Redirect
 from tas_site.page_cache import is_storable
-from tests.builders import form_data, make_release
+from tests.builders import form_data, make_release, make_staff
 
 
 def writes(queries):
@@ -25,8 +25,7 @@ class PreviewTests(TestCase):
     @classmethod
     def setUpTestData(cls):
         users = get_user_model().objects
-        cls.officer = users.create_user("officer", is_staff=True)
-        cls.officer.groups.add(Group.objects.get(name="Communications"))
+        cls.officer = make_staff("officer")
         cls.viewer = users.create_user("viewer", is_staff=True)
         cls.viewer.user_permissions.add(Permission.objects.get(codename="view_pressrelease"))
         cls.release = make_release(

@@ -2,13 +2,11 @@
 
 from datetime import timedelta
 
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from django.test import TestCase
 from django.utils import timezone
 
 from press.models import PressRelease, Redirect
-from tests.builders import form_data, make_release
+from tests.builders import form_data, make_release, make_staff
 
 State = PressRelease.State
 LIST = "/admin/press/pressrelease/"
@@ -17,8 +15,7 @@ LIST = "/admin/press/pressrelease/"
 class UnpublishActionTests(TestCase):
     @classmethod
     def setUpTestData(cls):
-        cls.officer = get_user_model().objects.create_user("officer", is_staff=True)
-        cls.officer.groups.add(Group.objects.get(name="Communications"))
+        cls.officer = make_staff("officer")
         cls.live = make_release("Live one", languages=("en", "fr"))
         cls.draft = make_release("Draft one", status="draft")
 
@@ -54,8 +51,7 @@ class UnpublishActionTests(TestCase):
 class ChangeFormTests(TestCase):
     @classmethod
     def setUpTestData(cls):
-        cls.officer = get_user_model().objects.create_user("officer", is_staff=True)
-        cls.officer.groups.add(Group.objects.get(name="Communications"))
+        cls.officer = make_staff("officer")
 
     def setUp(self):
         self.client.force_login(self.officer)

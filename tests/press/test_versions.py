@@ -9,7 +9,7 @@ from django.test import TestCase
 
 from press import versions
 from press.models import PressRelease, Redirect
-from tests.builders import form_data, make_release
+from tests.builders import form_data, make_release, make_staff
 
 WINTER = datetime(2026, 1, 10, 11, 0, tzinfo=UTC)
 
@@ -19,11 +19,10 @@ def comments(release):
 
 
 def communications_user(username="officer", *, publisher=True):
-    user = get_user_model().objects.create_user(username, password="pw", is_staff=True)
-    group = Group.objects.get(name="Communications")
-    user.groups.add(group)
+    user = make_staff(username, password="pw")
     if not publisher:
         # A writer: everything of the group but the publish permission.
+        group = Group.objects.get(name="Communications")
         user.groups.remove(group)
         user.user_permissions.add(*group.permissions.exclude(codename="publish_pressrelease"))
     return user
