@@ -7,16 +7,14 @@ copy in static/vendor/jquery-ui/ is served instead (settings.JQUERY_UI_URL).
 import pytest
 from playwright.sync_api import expect
 
+from .admin_login import log_in
+
 pytestmark = pytest.mark.browser
 
 
 def test_release_form_shows_its_language_tabs_without_outside_requests(make_page, site):
     page = make_page(1280)
-    page.goto("/admin/login/?next=/admin/press/pressrelease/add/")
-    page.fill("#id_username", site.admin_username)
-    page.fill("#id_password", site.admin_password)
-    page.click("input[type=submit]")
-    page.wait_for_url("**/admin/press/pressrelease/add/")
+    log_in(page, site, site.admin_username, "/admin/press/pressrelease/add/")
     # Tabs exist only once jQuery UI has loaded and run (no CSP violation, no CDN).
     expect(page.locator(".ui-tabs").first).to_be_visible()
     expect(page.locator("#id_title_fr")).to_be_hidden()

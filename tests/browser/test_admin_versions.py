@@ -6,7 +6,6 @@ published. axe on the compare page at 375 px and 1280 px: no violations.
 """
 
 import re
-from urllib.parse import quote, urlsplit
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
@@ -15,20 +14,13 @@ from playwright.sync_api import expect
 from tests.harness import COMMS_USERNAME as OFFICER_USERNAME
 from tests.quality.tools import RESULTS_DIR
 
+from .admin_login import log_in, path_of
 from .pages import VERSIONS, WRITER_USERNAME
 from .test_accessibility import AXE_OPTIONS
 
 pytestmark = pytest.mark.browser
 
 axe = Axe()
-
-
-def log_in(page, site, username, next_url="/admin/"):
-    page.goto(f"/admin/login/?next={quote(next_url)}")
-    page.fill("#id_username", username)
-    page.fill("#id_password", site.admin_password)
-    page.click("input[type=submit]")
-    page.wait_for_url(lambda url: path_of(url) == next_url)
 
 
 def open_release(page):
@@ -42,11 +34,6 @@ def visitor_title(make_page):
     visitor = make_page(1280)
     visitor.goto(VERSIONS)
     return visitor.locator("h1").inner_text()
-
-
-def path_of(url):
-    parts = urlsplit(url)
-    return f"{parts.path}?{parts.query}" if parts.query else parts.path
 
 
 def shot(page, name):

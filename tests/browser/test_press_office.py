@@ -10,6 +10,7 @@ from playwright.sync_api import expect
 
 from tests.quality.tools import RESULTS_DIR
 
+from .admin_login import log_in
 from .seed import LONG_WORD, SCHEDULED_TITLE
 from .test_accessibility import AXE_OPTIONS
 
@@ -29,11 +30,7 @@ SIDEWAYS_BOXES = """() => [...document.querySelectorAll('*')].filter(element => 
 @pytest.fixture
 def officer(make_page, site):
     page = make_page(1280)
-    page.goto("/admin/login/?next=/admin/")
-    page.fill("#id_username", site.comms_username)
-    page.fill("#id_password", site.admin_password)
-    page.click("input[type=submit]")
-    page.wait_for_url("**/admin/")
+    log_in(page, site, site.comms_username)
     return page
 
 

@@ -14,6 +14,7 @@ from playwright.sync_api import expect
 
 from tests.quality.tools import RESULTS_DIR
 
+from .admin_login import log_in
 from .pages import RESCUE_EN
 from .test_accessibility import AXE_OPTIONS
 
@@ -30,14 +31,6 @@ WORD_HTML = (
     '<img src="file:///C:/Users/me/image001.png"></p>'
     "<!--EndFragment--></body></html>"
 )
-
-
-def log_in(page, site, path):
-    page.goto(f"/admin/login/?next={path}")
-    page.fill("#id_username", site.comms_username)
-    page.fill("#id_password", site.admin_password)
-    page.click("input[type=submit]")
-    page.wait_for_url(f"**{path}")
 
 
 def editor(page, code):
@@ -74,7 +67,7 @@ def add_link(page, code, url, *, new_tab=False):
 
 def test_officer_writes_and_pastes_a_release_in_english_and_french(make_page, site):
     page = make_page(1280)
-    log_in(page, site, "/admin/press/pressrelease/add/")
+    log_in(page, site, site.comms_username, "/admin/press/pressrelease/add/")
 
     page.fill("#id_title_en", "Writing journey")
     body = editor(page, "en")
@@ -150,7 +143,7 @@ def test_officer_writes_and_pastes_a_release_in_english_and_french(make_page, si
 
 def test_plain_text_with_blank_lines_becomes_paragraphs(make_page, site):
     page = make_page(1280)
-    log_in(page, site, "/admin/press/pressrelease/add/")
+    log_in(page, site, site.comms_username, "/admin/press/pressrelease/add/")
     body = editor(page, "en")
     body.click()
     paste(body, None, "First paragraph.\n\nSecond paragraph.\n\nThird one.")
@@ -168,7 +161,7 @@ def leave_without_warning(page):
 
 def test_preview_renders_unsaved_text_in_the_active_tab_language(make_page, site):
     page = make_page(1280)
-    log_in(page, site, "/admin/press/pressrelease/")
+    log_in(page, site, site.comms_username, "/admin/press/pressrelease/")
     page.get_by_role("link", name="European Commission").first.click()
     page.wait_for_url("**/change/")
     show_tab(page, "body", "fr")
@@ -203,7 +196,7 @@ def test_preview_renders_unsaved_text_in_the_active_tab_language(make_page, site
 
 def test_leaving_with_unsaved_changes_asks_first(make_page, site, watch):
     page = make_page(1280)
-    log_in(page, site, "/admin/press/pressrelease/add/")
+    log_in(page, site, site.comms_username, "/admin/press/pressrelease/add/")
     editor(page, "en").click()
     page.keyboard.type("Unsaved words")
     # The fixture dismisses dialogs: the "leave site?" question keeps the form open.
@@ -218,7 +211,7 @@ def test_leaving_with_unsaved_changes_asks_first(make_page, site, watch):
 @pytest.mark.parametrize("path", ["/admin/press/pressrelease/add/", None], ids=["add", "change"])
 def test_release_form_has_no_accessibility_violations(make_page, site, path, request):
     page = make_page(1280)
-    log_in(page, site, "/admin/press/pressrelease/")
+    log_in(page, site, site.comms_username, "/admin/press/pressrelease/")
     if path is None:
         page.get_by_role("link", name="European Commission").first.click()
         page.wait_for_url("**/change/")
@@ -236,7 +229,7 @@ def test_release_form_has_no_accessibility_violations(make_page, site, path, req
 
 def test_unpublishing_from_the_form_asks_first(make_page, site, watch):
     page = make_page(1280)
-    log_in(page, site, "/admin/press/pressrelease/add/")
+    log_in(page, site, site.comms_username, "/admin/press/pressrelease/add/")
     page.fill("#id_title_en", "Going offline")
     editor(page, "en").click()
     page.keyboard.type("Soon offline.")
