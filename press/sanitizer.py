@@ -167,6 +167,15 @@ _BLOCKS = {
 }  # fmt: skip
 
 
+def _verbatim(template):
+    """A parser handler writing its text back in the markup ``template`` it was read from."""
+
+    def handler(self, text):
+        self.out.append(template.format(text))
+
+    return handler
+
+
 class _FormattingCloser(HTMLParser):
     """Rewrite ``<p><strong>a</p><p>b</p>`` as ``<p><strong>a</strong></p><p>b</p>``.
 
@@ -223,26 +232,14 @@ class _FormattingCloser(HTMLParser):
             formatting.reverse()
         self.out.append(f"</{tag}>")
 
-    def handle_data(self, data):
-        self.out.append(data)
-
-    def handle_entityref(self, name):
-        self.out.append(f"&{name};")
-
-    def handle_charref(self, name):
-        self.out.append(f"&#{name};")
-
-    def handle_comment(self, data):
-        self.out.append(f"<!--{data}-->")
-
-    def handle_decl(self, decl):
-        self.out.append(f"<!{decl}>")
-
-    def unknown_decl(self, data):
-        self.out.append(f"<![{data}]>")
-
-    def handle_pi(self, data):
-        self.out.append(f"<?{data}>")
+    # Everything but tags is copied back as it was written.
+    handle_data = _verbatim("{}")
+    handle_entityref = _verbatim("&{};")
+    handle_charref = _verbatim("&#{};")
+    handle_comment = _verbatim("<!--{}-->")
+    handle_decl = _verbatim("<!{}>")
+    unknown_decl = _verbatim("<![{}]>")
+    handle_pi = _verbatim("<?{}>")
 
 
 def _close_formatting_per_block(html):
