@@ -68,25 +68,20 @@ def set_comment(comment):
         reversion.set_comment(comment)
 
 
-@contextmanager
 def suppressed():
     """Saves inside record no version by themselves: the caller records them (the importer)."""
-    token = _suppressed.set(True)
-    try:
-        yield
-    finally:
-        _suppressed.reset(token)
+    return _suppression(True)
 
 
 def record(release, *, user=None, comment=""):
     """Record ``release`` as it is now (unless nothing changed since its last version)."""
-    with _outside_suppression(), recording(user, comment):
+    with _suppression(False), recording(user, comment):
         reversion.add_to_revision(release)
 
 
 @contextmanager
-def _outside_suppression():
-    token = _suppressed.set(False)
+def _suppression(value):
+    token = _suppressed.set(value)
     try:
         yield
     finally:
