@@ -40,7 +40,7 @@ from .pages import (
     write,
 )
 from .releases import make_release
-from .users import make_staff
+from .users import make_staff, make_superuser
 
 __all__ = [
     "DELETE",
@@ -63,6 +63,7 @@ __all__ = [
     "make_release",
     "make_seed_like_menus",
     "make_staff",
+    "make_superuser",
     "menu_item",
     "noisy",
     "page",

@@ -10,3 +10,8 @@ def make_staff(username, group="Communications", *, password=None):
     if group is not None:
         user.groups.add(Group.objects.get(name=group))
     return user
+
+
+def make_superuser(username="admin", email="a@example.com"):
+    """A superuser (password "pw"): every admin page, for tests of the admin rather than roles."""
+    return get_user_model().objects.create_superuser(username, email, "pw")

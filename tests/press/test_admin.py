@@ -1,13 +1,12 @@
-from django.contrib.auth import get_user_model
 from django.test import TestCase
 
-from tests.builders import make_release
+from tests.builders import make_release, make_superuser
 
 
 class PressReleaseAdminTests(TestCase):
     @classmethod
     def setUpTestData(cls):
-        cls.admin = get_user_model().objects.create_superuser("admin", "a@example.com", "pw")
+        cls.admin = make_superuser()
         cls.release = make_release("Mission", languages=("en", "fr"), activity="explore")
 
     def setUp(self):

@@ -4,11 +4,10 @@ points at one: the same tests run on both)."""
 
 from datetime import timedelta
 
-from django.contrib.auth import get_user_model
 from django.test import TestCase
 from django.utils import timezone
 
-from tests.builders import make_release
+from tests.builders import make_release, make_superuser
 from tests.clock import frozen_at
 
 URL = "/admin/press/pressrelease/"
@@ -17,7 +16,7 @@ URL = "/admin/press/pressrelease/"
 class ChangelistSearchTests(TestCase):
     @classmethod
     def setUpTestData(cls):
-        cls.admin = get_user_model().objects.create_superuser("admin", "a@example.com", "pw")
+        cls.admin = make_superuser()
         cls.turin = make_release(
             "Clean room", languages=("en", "it"),
             body_en="<p>Integration of the module in Turin is complete.</p>",
@@ -60,7 +59,7 @@ class ChangelistSearchTests(TestCase):
 class ChangelistColumnsTests(TestCase):
     @classmethod
     def setUpTestData(cls):
-        cls.admin = get_user_model().objects.create_superuser("admin", "a@example.com", "pw")
+        cls.admin = make_superuser()
 
     def setUp(self):
         self.client.force_login(self.admin)

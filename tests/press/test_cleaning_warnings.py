@@ -1,14 +1,13 @@
 """Cleaning is never silent: the writer is told, per language, what the sanitiser changed."""
 
 from django.contrib.admin.models import LogEntry
-from django.contrib.auth import get_user_model
 from django.test import SimpleTestCase, TestCase
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from press.models import PressRelease
 from press.sanitizer import clean_html, clean_html_with_changes, fix_link
-from tests.builders import form_data, make_release
+from tests.builders import form_data, make_release, make_superuser
 
 
 class ChangesTests(SimpleTestCase):
@@ -78,7 +77,7 @@ class ChangesTests(SimpleTestCase):
 class AdminSaveTests(TestCase):
     @classmethod
     def setUpTestData(cls):
-        cls.admin = get_user_model().objects.create_superuser("chief", "c@example.com", "pw")
+        cls.admin = make_superuser("chief", "c@example.com")
         cls.release = make_release("Mission", languages=("en", "fr"), body_en="<p>Stored\ntext</p>")
 
     def setUp(self):

@@ -9,7 +9,7 @@ from django.test import TestCase
 from django.utils import timezone
 
 from press.models import PressRelease
-from tests.builders import make_release
+from tests.builders import make_release, make_superuser
 from tests.clock import frozen_at
 
 State = PressRelease.State
@@ -178,7 +178,7 @@ class PreviewTests(TestCase):
 class AdminWorkflowTests(TestCase):
     @classmethod
     def setUpTestData(cls):
-        cls.admin = get_user_model().objects.create_superuser("chief", "c@example.com", "pw")
+        cls.admin = make_superuser("chief", "c@example.com")
         cls.writer = get_user_model().objects.create_user("writer", is_staff=True)
         cls.writer.user_permissions.add(
             *Permission.objects.filter(

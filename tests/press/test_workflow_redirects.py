@@ -1,11 +1,10 @@
 """A changed slug keeps its old address working (301); hand-made redirects for old-site URLs."""
 
-from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.test import TestCase
 
 from press.models import Redirect
-from tests.builders import make_release
+from tests.builders import make_release, make_superuser
 
 
 def rename(release, language, slug):
@@ -64,7 +63,7 @@ class SlugChangeTests(TestCase):
         self.assertFalse(Redirect.objects.exists())
 
     def test_admin_slug_change_creates_the_redirect(self):
-        admin = get_user_model().objects.create_superuser("admin", "a@example.com", "pw")
+        admin = make_superuser()
         self.client.force_login(admin)
         release = make_release(slug_en="before")
         response = self.client.post(
@@ -107,7 +106,7 @@ class ManualRedirectTests(TestCase):
         Redirect(language="en", old_path="/en/x", new_path="https://example.org/").full_clean()
 
     def test_admin_lists_and_adds_redirects(self):
-        admin = get_user_model().objects.create_superuser("admin", "a@example.com", "pw")
+        admin = make_superuser()
         self.client.force_login(admin)
         response = self.client.post(
             "/admin/press/redirect/add/",
