@@ -17,6 +17,7 @@ from django.db import connection
 from django.http import HttpResponse
 
 from .redis_cache import cache_available
+from .responses import unstored_and_unlogged
 
 PROBE_KEY = "readyz:probe"
 
@@ -59,11 +60,10 @@ def run_checks():
 
 
 def json_response(payload, status):
-    response = HttpResponse(json.dumps(payload), status=status, content_type="application/json")
-    response["Cache-Control"] = "no-store"
     # The probe's answer is its report: Django need not log every 503 it gives.
-    response._has_been_logged = True
-    return response
+    return unstored_and_unlogged(
+        HttpResponse(json.dumps(payload), status=status, content_type="application/json")
+    )
 
 
 class HealthCheckMiddleware:

@@ -24,6 +24,8 @@ from django.template.loader import render_to_string
 from django.utils import translation
 from django.views.defaults import server_error as django_server_error
 
+from .responses import unstored_and_unlogged
+
 logger = logging.getLogger(__name__)
 
 RETRY_AFTER_SECONDS = 30
@@ -99,11 +101,9 @@ def unavailable_response(request, error):
         )
     response = HttpResponse(body, status=503)
     response["Retry-After"] = str(RETRY_AFTER_SECONDS)
-    response["Cache-Control"] = "no-store"
+    unstored_and_unlogged(response)  # logged once above
     response["Content-Language"] = language
     response.database_outage = True
-    # Logged once above; Django would log every 5xx response otherwise.
-    response._has_been_logged = True
     return response
 
 
