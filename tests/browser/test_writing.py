@@ -6,6 +6,7 @@ and axe on the change form.
 """
 
 import json
+import re
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
@@ -35,6 +36,15 @@ WORD_HTML = (
 
 def editor(page, code):
     return page.locator(f"#tab_id_body_{code} .tiptap[contenteditable]")
+
+
+def keys(page, strokes):
+    """Type ``strokes`` into the focused element; a ``{Key}`` in them is pressed, not typed."""
+    for index, part in enumerate(re.split(r"\{([^}]+)\}", strokes)):
+        if index % 2:
+            page.keyboard.press(part)
+        elif part:
+            page.keyboard.type(part)
 
 
 def show_tab(page, field, code):
@@ -72,24 +82,11 @@ def test_officer_writes_and_pastes_a_release_in_english_and_french(make_page, si
     page.fill("#id_title_en", "Writing journey")
     body = editor(page, "en")
     body.click()
-    page.keyboard.press("Control+Alt+2")
-    page.keyboard.type("Mission update")
-    page.keyboard.press("Enter")
-    page.keyboard.type("Launch is ")
-    page.keyboard.press("Control+b")
-    page.keyboard.type("confirmed")
-    page.keyboard.press("Control+b")
-    page.keyboard.type(" for spring.")
-    page.keyboard.press("Enter")
+    keys(page, "{Control+Alt+2}Mission update{Enter}Launch is {Control+b}confirmed{Control+b}")
+    keys(page, " for spring.{Enter}")
     page.locator("#tab_id_body_en .prose-menubar button[title='unordered list']").click()
-    page.keyboard.type("First stage")
-    page.keyboard.press("Enter")
-    page.keyboard.type("Second stage")
-    page.keyboard.press("Enter")
-    page.keyboard.press("Enter")
-    page.keyboard.type("Read more at ESA")
-    for _ in "ESA":
-        page.keyboard.press("Shift+ArrowLeft")
+    keys(page, "First stage{Enter}Second stage{Enter}{Enter}Read more at ESA")
+    keys(page, "{Shift+ArrowLeft}" * len("ESA"))
     add_link(page, "en", "https://www.esa.int", new_tab=True)
 
     show_tab(page, "title", "fr")
@@ -98,11 +95,7 @@ def test_officer_writes_and_pastes_a_release_in_english_and_french(make_page, si
     french = editor(page, "fr")
     expect(french).to_be_visible()
     french.click()
-    page.keyboard.type("Le lancement ")
-    page.keyboard.press("Control+i")
-    page.keyboard.type("approche")
-    page.keyboard.press("Control+i")
-    page.keyboard.press("Enter")
+    keys(page, "Le lancement {Control+i}approche{Control+i}{Enter}")
     paste(french, WORD_HTML, "Contexte du programme")
 
     page.select_option("#id_status", "published")
@@ -167,9 +160,7 @@ def test_preview_renders_unsaved_text_in_the_active_tab_language(make_page, site
     show_tab(page, "body", "fr")
     french = editor(page, "fr")
     french.click()
-    page.keyboard.press("Control+End")
-    page.keyboard.press("Enter")
-    page.keyboard.type("Texte jamais enregistré.")
+    keys(page, "{Control+End}{Enter}Texte jamais enregistré.")
     # The preview opens in a new tab: watch its console from its first moment.
     preview_errors = []
 
