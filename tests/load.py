@@ -79,6 +79,12 @@ class Load:
         self.phase = phase
         time.sleep(seconds)
 
+    def phase_of(self, phase, change, seconds):
+        """Label ``phase``, then make the ``change`` (a fault or its repair), then wait."""
+        self.begin(phase)
+        change()
+        self.during(phase, seconds)
+
     def of(self, phase, path=None):
         with self.lock:
             return [r for r in self.records if r[0] == phase and (path is None or r[1] == path)]

@@ -61,6 +61,11 @@ def stack():
             print("\n".join(line for line in lines if "tas_site.access" not in line)[-6000:])
 
 
+def shared_cache(stack):
+    """The stack's Redis page cache, as the site's processes see it."""
+    return ReusingRedisCache(stack["redis"].url, {"KEY_PREFIX": stack["env"]["CACHE_KEY_PREFIX"]})
+
+
 def statuses(records):
     return sorted({record[2] for record in records})
 
@@ -87,32 +92,21 @@ class FaultInjectionTests(TransactionTestCase):
         with Load(port, paths, clients=4) as load:
             load.during("normal", 3)
 
-            load.begin("redis down")
-            redis.kill()
-            load.during("redis down", 3)
-            load.begin("redis back")
-            redis.start()
-            load.during("redis back", 7)  # the breaker retries within 5 s
+            load.phase_of("redis down", redis.kill, 3)
+            load.phase_of("redis back", redis.start, 7)  # the breaker retries within 5 s
 
-            load.begin("redis stalled")
-            redis.pause()
-            load.during("redis stalled", 4)
-            load.begin("redis resumed")
-            redis.resume()
-            load.during("redis resumed", 6)
+            load.phase_of("redis stalled", redis.pause, 4)
+            load.phase_of("redis resumed", redis.resume, 6)
 
             load.begin("database down")
             proxy.cut()
             # An editor's save (purge) while the database is away: cached pages are now
             # stale, and the last-good copies are served.
-            shared = ReusingRedisCache(redis.url, {"KEY_PREFIX": stack["env"]["CACHE_KEY_PREFIX"]})
-            shared.set(page_cache.PURGE_KEY, "purged-during-outage", None)
+            shared_cache(stack).set(page_cache.PURGE_KEY, "purged-during-outage", None)
             load.during("database down", 3)
             ready, report = fetch(port, "/readyz")
             search, page = fetch(port, SEARCH)
-            load.begin("database back")
-            proxy.restore()
-            load.during("database back", 2)
+            load.phase_of("database back", proxy.restore, 2)
             load.during("recovered", 3)
 
         everything = load.records
@@ -152,9 +146,7 @@ class FaultInjectionTests(TransactionTestCase):
         url = release.get_absolute_url("en")
         fetch(port, url)
         assert fetch(port, url)[0].getheader("X-Page-Cache") == "hit"
-        shared = ReusingRedisCache(
-            stack["redis"].url, {"KEY_PREFIX": stack["env"]["CACHE_KEY_PREFIX"]}
-        )
+        shared = shared_cache(stack)
         login, form = fetch(port, "/admin/login/")
         token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', form).group(1)
         cookie = login.getheader("Set-Cookie").split(";", 1)[0]
