@@ -3,12 +3,10 @@ picker with crop previews, sizes in plain words, generation status, upload messa
 
 from html.parser import HTMLParser
 
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from django.test import TestCase
 
 from media_styles.models import Image
-from tests.builders import image_bytes, make_image, make_release, upload
+from tests.builders import image_bytes, make_image, make_release, make_staff, upload
 
 
 class Links(HTMLParser):
@@ -28,9 +26,7 @@ class Links(HTMLParser):
 class LibraryTests(TestCase):
     @classmethod
     def setUpTestData(cls):
-        member = get_user_model().objects.create_user("comms", is_staff=True)
-        member.groups.add(Group.objects.get(name="Communications"))
-        cls.member = member
+        cls.member = make_staff("comms")
         cls.image = make_image(900, 600, alt="Ariane 6 on the pad", title="Ariane")
         cls.failed = make_image(400, 400, title="Broken")
         Image.objects.filter(pk=cls.failed.pk).update(
@@ -84,9 +80,7 @@ class LibraryTests(TestCase):
 class ChooserTests(TestCase):
     @classmethod
     def setUpTestData(cls):
-        member = get_user_model().objects.create_user("comms", is_staff=True)
-        member.groups.add(Group.objects.get(name="Communications"))
-        cls.member = member
+        cls.member = make_staff("comms")
         cls.image = make_image(alt="Rover", title="Rosalind Franklin rover")
         cls.release = make_release("With image", image=cls.image)
 
