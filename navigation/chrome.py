@@ -24,7 +24,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.utils.translation import get_language, override
 
-from .links import link_menu_items
+from .links import each_node, link_menu_items
 from .models import FooterImage, Label, MenuItem, SiteOptions
 
 CACHE_KEY = "navigation:chrome:{language}"
@@ -73,17 +73,11 @@ def build_chrome(language):
         "version": uuid.uuid4().hex,
         # The pages a menu links to: only these change how the chrome renders.
         "targets": frozenset(
-            node["target_view"] for node in walk(menus) if node["target_view"] is not None
+            node["target_view"]
+            for node in each_node(root for roots in menus.values() for root in roots)
+            if node["target_view"] is not None
         ),
     }
-
-
-def walk(menus):
-    stack = [node for roots in menus.values() for node in roots]
-    while stack:
-        node = stack.pop()
-        yield node
-        stack.extend(node["children"])
 
 
 class FragmentCache:

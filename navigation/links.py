@@ -80,20 +80,20 @@ def live_details(details):
     return details & live
 
 
+def each_node(nodes):
+    """Every menu node under ``nodes`` (dicts with ``children``), parents first."""
+    for node in nodes:
+        yield node
+        yield from each_node(node["children"])
+
+
 def link_menu_items(nodes):
     """Set ``href`` and ``target_view`` on menu nodes (dicts, nested in ``children``).
 
     Runs when the chrome is built (then cached), so checking that a detail
     page exists costs nothing per request.
     """
-    flat = []
-
-    def walk(items):
-        for node in items:
-            flat.append(node)
-            walk(node["children"])
-
-    walk(nodes)
+    flat = list(each_node(nodes))
     local = {}
     for node in flat:
         url = node["url"]
