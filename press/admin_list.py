@@ -6,7 +6,6 @@ list evolve apart.
 
 from functools import reduce
 from operator import or_
-from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.contrib import admin
@@ -17,8 +16,6 @@ from django.utils.translation import get_language_info
 
 from .models import PressRelease
 from .search import clean_query, search
-
-PARIS = ZoneInfo("Europe/Paris")
 
 
 class ReleaseChangeListMixin:
@@ -45,7 +42,7 @@ class ReleaseChangeListMixin:
         )
         if state != PressRelease.State.SCHEDULED:
             return badge
-        at = timezone.localtime(obj.publish_at, PARIS)
+        at = timezone.localtime(obj.publish_at, timezone.get_default_timezone())
         return format_html(
             '{} <time class="state-time" datetime="{}" title="Paris time">{}</time>',
             badge,

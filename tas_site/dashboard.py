@@ -6,7 +6,6 @@ there are. Panels a user may not see are skipped.
 """
 
 from dataclasses import dataclass
-from zoneinfo import ZoneInfo
 
 from django.contrib.admin.models import LogEntry
 from django.contrib.contenttypes.models import ContentType
@@ -19,7 +18,6 @@ from django.utils.timesince import timeuntil
 from navigation import completeness
 from press.models import PressRelease, PressReleaseDraft
 
-PARIS = ZoneInfo("Europe/Paris")
 LIST_LENGTH = 10
 
 
@@ -90,7 +88,7 @@ def scheduled(request):
     waiting = PressRelease.objects.scheduled().order_by("publish_at", "id")
     releases = list(waiting[: LIST_LENGTH + 1])
     for release in releases:
-        release.go_live = timezone.localtime(release.publish_at, PARIS)
+        release.go_live = timezone.localtime(release.publish_at, timezone.get_default_timezone())
         release.time_left = timeuntil(release.publish_at, now)
     return {
         "releases": releases[:LIST_LENGTH],
@@ -114,7 +112,7 @@ def pending_drafts(request):
     drafts = list(waiting[: LIST_LENGTH + 1])
     for draft in drafts:
         if draft.publish_at:
-            draft.go_live = timezone.localtime(draft.publish_at, PARIS)
+            draft.go_live = timezone.localtime(draft.publish_at, timezone.get_default_timezone())
             draft.time_left = timeuntil(draft.publish_at, now)
     return {"drafts": drafts[:LIST_LENGTH], "more": len(drafts) > LIST_LENGTH}
 
