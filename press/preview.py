@@ -61,7 +61,7 @@ def _render_release(request, form, language):
     # A new release has no timestamps yet; the page's metadata shows "now".
     release.created_at = release.created_at or timezone.now()
     release.updated_at = timezone.now()
-    labels = get_chrome()["labels"]
+    labels = get_chrome(request=request)["labels"]
     context = {
         "release": release,
         "preview_unsaved": True,
